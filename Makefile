@@ -1,0 +1,85 @@
+# MACS: two commands do everything (see README.md).
+#   make run   - install, build assets, migrate, load MACS content and the demo, serve on SQLite
+#   make test  - install test needs, ruff, every test on SQLite, then all but browser tests on PostgreSQL
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -eu -o pipefail -c
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+
+.PHONY: run test install install-test assets migrate demo lint format check-deploy clean bench system-test-deps
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+.stamp-install: requirements.txt | $(VENV)/bin/python
+	$(PIP) install -q -r requirements.txt
+	touch $@
+
+.stamp-install-test: requirements.txt requirements-test.txt | $(VENV)/bin/python
+	$(PIP) install -q -r requirements-test.txt
+	touch $@ .stamp-install
+
+install: .stamp-install
+
+install-test: .stamp-install-test
+
+node_modules/.package-lock.json: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: node_modules/.package-lock.json
+	mkdir -p static_build/css static_build/js static_build/govuk static_build/vendor
+	npx sass --pkg-importer=node --no-source-map --style=compressed --quiet-deps \
+	  static_src/scss/app.scss static_build/css/app.css
+	cp -r node_modules/govuk-frontend/dist/govuk/assets static_build/
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static_build/govuk/
+	cp static_src/js/*.js static_build/js/
+	cp node_modules/axe-core/axe.min.js static_build/vendor/
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_framework
+	$(MANAGE) load_demo
+
+run: install assets demo
+	$(MANAGE) collectstatic --noinput -v 0
+	$(MANAGE) demo_signins
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-test
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Debian packages the tests need: Chromium for browser tests, Liberation fonts (Arial
+# metrics), a PostgreSQL server for the second database run.
+system-test-deps:
+	if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+	   || ! fc-list | grep -qi liberation; then
+	  apt-get update -qq
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation postgresql >/dev/null
+	fi
+
+test: install-test system-test-deps assets lint
+	$(PY) -m pytest -q -p no:cacheprovider
+	bin/with-postgres $(PY) -m pytest -q -p no:cacheprovider -m "not browser"
+
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=macs.settings.production \
+	  DJANGO_SECRET_KEY=check-only-$$RANDOM-not-a-real-secret-key-0123456789abcdefghijklmnop \
+	  DJANGO_ALLOWED_HOSTS=macs.example.org DATABASE_URL= \
+	  $(MANAGE) check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) node_modules static_build staticfiles .stamp-*

@@ -1,0 +1,183 @@
+"""The one access policy: who may GET and POST each URL, enforced for every request.
+
+`POLICY` maps every URL name to a `Rule`. `AccessPolicyMiddleware` looks the resolved URL up
+before any view runs, so a new page cannot forget its checks:
+
+* no row for the URL name: the request fails (and the access-matrix test fails);
+* a method the row does not allow: 405;
+* not signed in, for anything but a public page: sent to sign in;
+* a partnership URL (`/p/<partnership>/...`) for someone who is not a member: 404, exactly as
+  if the partnership did not exist, so other partnerships cannot even be discovered;
+* a member without one of the row's roles: 403.
+
+For partnership URLs the view runs inside `django_scopes.scope(partnership=...)`, and the
+request carries `partnership`, `membership` and `roles`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.urls import Resolver404, resolve
+from django_scopes import scope, scopes_disabled
+
+from partnerships.roles import (
+    ALL_ROLES,
+    BUSINESS_MANAGER_ONLY,
+    MANAGER_ROLES,
+    STAFF_ROLES,
+    Role,
+)
+
+PUBLIC = "public"  # anyone, signed in or not
+SIGNED_IN = "signed in"  # any signed-in account, no partnership involved
+PLATFORM_STAFF = "platform staff"  # Django admin; it checks is_staff itself
+
+Audience = str | frozenset[Role] | None  # None: the method is not allowed
+
+
+@dataclass(frozen=True)
+class Rule:
+    get: Audience
+    post: Audience = None
+
+    def audience(self, method: str) -> Audience:
+        if method in ("GET", "HEAD"):
+            return self.get
+        if method == "POST":
+            return self.post
+        return None
+
+    def allowed_methods(self) -> list[str]:
+        methods = ["GET", "HEAD"] if self.get is not None else []
+        return methods + (["POST"] if self.post is not None else [])
+
+
+MEMBERS = ALL_ROLES
+STAFF = STAFF_ROLES
+MANAGERS = MANAGER_ROLES
+BUSINESS_MANAGER = BUSINESS_MANAGER_ONLY
+
+POLICY: dict[str, Rule] = {
+    # Service pages
+    "help": Rule(PUBLIC),
+    "cookies": Rule(PUBLIC),
+    "admin:*": Rule(PLATFORM_STAFF, PLATFORM_STAFF),
+    # Accounts
+    "accounts:login": Rule(PUBLIC, PUBLIC),
+    "accounts:logout": Rule(None, SIGNED_IN),
+    "accounts:password_reset": Rule(PUBLIC, PUBLIC),
+    "accounts:password_reset_done": Rule(PUBLIC),
+    "accounts:password_reset_confirm": Rule(PUBLIC, PUBLIC),
+    "accounts:password_reset_complete": Rule(PUBLIC),
+    "accounts:invitation": Rule(PUBLIC, PUBLIC),
+    # Partnerships and people
+    "partnerships:chooser": Rule(SIGNED_IN),
+    "partnerships:home": Rule(MEMBERS),
+    "partnerships:about": Rule(STAFF),
+    "partnerships:about_edit": Rule(BUSINESS_MANAGER, BUSINESS_MANAGER),
+    "partnerships:partner_body_add": Rule(BUSINESS_MANAGER, BUSINESS_MANAGER),
+    "partnerships:partner_body_edit": Rule(BUSINESS_MANAGER, BUSINESS_MANAGER),
+    "partnerships:agencies": Rule(STAFF),
+    "partnerships:agency_add": Rule(MANAGERS, MANAGERS),
+    "partnerships:agency_edit": Rule(MANAGERS, MANAGERS),
+    "partnerships:subgroups": Rule(STAFF),
+    "partnerships:subgroup_detail": Rule(STAFF),
+    "partnerships:subgroup_add": Rule(MANAGERS, MANAGERS),
+    "partnerships:subgroup_edit": Rule(MANAGERS, MANAGERS),
+    "partnerships:people": Rule(STAFF),
+    "partnerships:person": Rule(STAFF, BUSINESS_MANAGER),
+    "partnerships:role_remove": Rule(None, BUSINESS_MANAGER),
+    "partnerships:person_remove": Rule(BUSINESS_MANAGER, BUSINESS_MANAGER),
+    "partnerships:invite": Rule(BUSINESS_MANAGER, BUSINESS_MANAGER),
+    # The MACS framework: readable by everyone in the partnership
+    "framework:tree": Rule(MEMBERS),
+    "framework:tree_png": Rule(MEMBERS),
+    "framework:category": Rule(MEMBERS),
+    "framework:part_list": Rule(MEMBERS),
+    "framework:part_detail": Rule(MEMBERS),
+    "framework:glossary": Rule(MEMBERS),
+    "framework:print": Rule(MEMBERS),
+}
+
+
+def rule_for(view_name: str) -> Rule:
+    """The policy row for a URL name (a namespace-wide row such as "admin:*" also counts)."""
+    if view_name in POLICY:
+        return POLICY[view_name]
+    namespace = view_name.split(":", 1)[0]
+    if f"{namespace}:*" in POLICY:
+        return POLICY[f"{namespace}:*"]
+    raise ImproperlyConfigured(
+        f"No access policy row for URL name {view_name!r} in macs/access.py."
+    )
+
+
+def membership_for(user, partnership):
+    """The user's membership of `partnership` with its roles, or None."""
+    from partnerships.models import Membership
+
+    with scopes_disabled():
+        return (
+            Membership.objects.select_related("user", "agency")
+            .prefetch_related("roles")
+            .filter(partnership=partnership, user=user)
+            .first()
+        )
+
+
+class AccessPolicyMiddleware:
+    """Apply `POLICY` to every request before its view runs (see the module docstring)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return self.get_response(request)
+        rule = rule_for(match.view_name)
+        audience = rule.audience(request.method)
+        if audience is None:
+            return HttpResponseNotAllowed(rule.allowed_methods())
+        if audience == PUBLIC:
+            return self.get_response(request)
+        if audience == PLATFORM_STAFF:
+            # The admin checks is_staff itself and works across partnerships.
+            with scopes_disabled():
+                return self.get_response(request)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if audience == SIGNED_IN:
+            return self.get_response(request)
+        slug = match.kwargs.get("partnership")
+        if slug is None:
+            raise ImproperlyConfigured(f"{match.view_name} has a role rule but no partnership.")
+        return self._partnership_request(request, slug, audience)
+
+    def _partnership_request(self, request, slug: str, audience: frozenset[Role]) -> HttpResponse:
+        from partnerships.models import Partnership
+
+        partnership = Partnership.objects.filter(slug=slug).first()
+        membership = membership_for(request.user, partnership) if partnership else None
+        if membership is None:
+            return self._render_exception(request, Http404("No such partnership."))
+        roles = frozenset(Role(r.role) for r in membership.roles.all())
+        request.partnership = partnership
+        request.membership = membership
+        request.roles = roles
+        if not roles & audience:
+            return self._render_exception(request, PermissionDenied())
+        with scope(partnership=partnership):
+            return self.get_response(request)
+
+    def _render_exception(self, request, exc: Exception) -> HttpResponse:
+        # Render through Django's own handlers so 404 and 403 pages look like any other.
+        from django.core.handlers.exception import response_for_exception
+
+        return response_for_exception(request, exc)

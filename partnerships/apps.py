@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PartnershipsConfig(AppConfig):
+    name = "partnerships"
+    verbose_name = "Partnerships and people"

@@ -1,0 +1,21 @@
+"""Print how to sign in to the demo."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from partnerships.demo import DEMO_PASSWORD, demo_people
+
+
+class Command(BaseCommand):
+    help = "Print the demo sign-ins."
+
+    def handle(self, *args, **options):
+        if getattr(settings, "MACS_ENVIRONMENT", "") == "production":
+            return
+        out = self.stdout
+        out.write("")
+        out.write("MACS is running at http://127.0.0.1:8000/")
+        out.write(f"Demo sign-ins (every password is: {DEMO_PASSWORD})")
+        for email, _name, partnership, role in demo_people():
+            out.write(f"  {email:<38} {role:<32} {partnership}")
+        out.write("")

@@ -1,0 +1,310 @@
+"""Partnership pages. Access is already checked by macs.access (see POLICY there): views
+parse, call a selector or service, and render. `request.partnership` is the tenant."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from . import selectors, services
+from .attention import attention_items
+from .forms import (
+    AgencyForm,
+    ConfirmForm,
+    InviteForm,
+    PartnerBodyForm,
+    PartnershipForm,
+    RoleAddForm,
+    SubgroupForm,
+)
+from .models import Agency, Membership, PartnerBody, RoleAssignment, Subgroup
+from .roles import Role
+
+
+def _form_page(request, form, *, title: str, cancel: str, caption: str = "", lead: str = ""):
+    return render(
+        request,
+        "ui/form_page.html",
+        {"form": form, "page_title": title, "cancel_url": cancel, "caption": caption, "lead": lead},
+    )
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def chooser(request):
+    """Pick a partnership. One partnership goes straight to its home page."""
+    partnerships = selectors.partnerships_for_user(request.user)
+    if len(partnerships) == 1:
+        return redirect("partnerships:home", partnership=partnerships[0].slug)
+    return render(request, "partnerships/chooser.html", {"partnerships": partnerships})
+
+
+def home(request, partnership: str):
+    return render(
+        request,
+        "partnerships/home.html",
+        {
+            "attention": attention_items(request),
+            "is_young_scrutineer_only": request.roles == {Role.YOUNG_SCRUTINEER},
+        },
+    )
+
+
+def about(request, partnership: str):
+    p = request.partnership
+    return render(
+        request,
+        "partnerships/about.html",
+        {
+            "partner_bodies": PartnerBody.objects.filter(partnership=p),
+            "leads": selectors.lead_partner_roles(p),
+            "can_edit": Role.BUSINESS_MANAGER in request.roles,
+        },
+    )
+
+
+def about_edit(request, partnership: str):
+    form = PartnershipForm(request.POST or None, instance=request.partnership)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Partnership details saved.")
+        return redirect("partnerships:about", partnership=partnership)
+    return _form_page(
+        request,
+        form,
+        title="Edit partnership details",
+        cancel=reverse("partnerships:about", args=[partnership]),
+    )
+
+
+def _edit_object(request, partnership, form_class, instance, *, title, done, message):
+    form = form_class(request.POST or None, instance=instance, partnership=request.partnership)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, message)
+        return redirect(done)
+    return _form_page(request, form, title=title, cancel=done)
+
+
+def partner_body_add(request, partnership: str):
+    return _edit_object(
+        request,
+        partnership,
+        PartnerBodyForm,
+        None,
+        title="Add a partner body",
+        done=reverse("partnerships:about", args=[partnership]),
+        message="Partner body added.",
+    )
+
+
+def partner_body_edit(request, partnership: str, body_id: int):
+    body = get_object_or_404(PartnerBody, pk=body_id)
+    return _edit_object(
+        request,
+        partnership,
+        PartnerBodyForm,
+        body,
+        title=f"Edit {body.name}",
+        done=reverse("partnerships:about", args=[partnership]),
+        message="Partner body saved.",
+    )
+
+
+def agencies(request, partnership: str):
+    return render(
+        request,
+        "partnerships/agencies.html",
+        {
+            "agencies": selectors.agencies(request.partnership),
+            "can_edit": bool(request.roles & {Role.BUSINESS_MANAGER, Role.BUSINESS_UNIT_OFFICER}),
+        },
+    )
+
+
+def agency_add(request, partnership: str):
+    return _edit_object(
+        request,
+        partnership,
+        AgencyForm,
+        None,
+        title="Add an agency",
+        done=reverse("partnerships:agencies", args=[partnership]),
+        message="Agency added.",
+    )
+
+
+def agency_edit(request, partnership: str, agency_id: int):
+    agency = get_object_or_404(Agency, pk=agency_id)
+    return _edit_object(
+        request,
+        partnership,
+        AgencyForm,
+        agency,
+        title=f"Edit {agency.name}",
+        done=reverse("partnerships:agencies", args=[partnership]),
+        message="Agency saved.",
+    )
+
+
+def subgroups(request, partnership: str):
+    return render(
+        request,
+        "partnerships/subgroups.html",
+        {
+            "subgroups": selectors.subgroups(request.partnership),
+            "can_edit": bool(request.roles & {Role.BUSINESS_MANAGER, Role.BUSINESS_UNIT_OFFICER}),
+        },
+    )
+
+
+def subgroup_detail(request, partnership: str, subgroup_id: int):
+    subgroup = get_object_or_404(
+        Subgroup.objects.select_related("chair__user", "accountable_to"), pk=subgroup_id
+    )
+    return render(
+        request,
+        "partnerships/subgroup_detail.html",
+        {
+            "subgroup": subgroup,
+            "members": subgroup.members.select_related("user", "agency"),
+            "reporting": subgroup.reporting_subgroups.all(),
+            "can_edit": bool(request.roles & {Role.BUSINESS_MANAGER, Role.BUSINESS_UNIT_OFFICER}),
+        },
+    )
+
+
+def subgroup_add(request, partnership: str):
+    return _edit_object(
+        request,
+        partnership,
+        SubgroupForm,
+        None,
+        title="Add a subgroup",
+        done=reverse("partnerships:subgroups", args=[partnership]),
+        message="Subgroup added.",
+    )
+
+
+def subgroup_edit(request, partnership: str, subgroup_id: int):
+    subgroup = get_object_or_404(Subgroup, pk=subgroup_id)
+    return _edit_object(
+        request,
+        partnership,
+        SubgroupForm,
+        subgroup,
+        title=f"Edit {subgroup.name}",
+        done=reverse("partnerships:subgroup_detail", args=[partnership, subgroup.pk]),
+        message="Subgroup saved.",
+    )
+
+
+def people(request, partnership: str):
+    p = request.partnership
+    return render(
+        request,
+        "partnerships/people.html",
+        {
+            "members": selectors.members(p),
+            "invitations": p.invitations.filter(accepted_at__isnull=True).order_by("email"),
+            "is_manager": Role.BUSINESS_MANAGER in request.roles,
+        },
+    )
+
+
+def person(request, partnership: str, member_id: int):
+    member = get_object_or_404(selectors.members(request.partnership), pk=member_id)
+    form = RoleAddForm(request.POST or None, partnership=request.partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.role_add(
+                membership=member,
+                role=form.cleaned_data["role"],
+                partner_body=form.cleaned_data["partner_body"],
+                acting_for=form.cleaned_data["acting_for"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"Role added for {member.user}.")
+            return redirect("partnerships:person", partnership=partnership, member_id=member.pk)
+    return render(
+        request,
+        "partnerships/person.html",
+        {
+            "member": member,
+            "form": form,
+            "subgroups": member.subgroups.all(),
+            "is_manager": Role.BUSINESS_MANAGER in request.roles,
+        },
+    )
+
+
+def role_remove(request, partnership: str, member_id: int, role_id: int):
+    assignment = get_object_or_404(RoleAssignment, pk=role_id, membership_id=member_id)
+    try:
+        services.role_remove(assignment=assignment, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Role removed.")
+    return redirect("partnerships:person", partnership=partnership, member_id=member_id)
+
+
+def person_remove(request, partnership: str, member_id: int):
+    member = get_object_or_404(Membership.objects.select_related("user"), pk=member_id)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_remove(membership=member, actor=request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"{member.user} has been removed from the partnership.")
+            return redirect("partnerships:people", partnership=partnership)
+    return _form_page(
+        request,
+        form,
+        title=f"Remove {member.user} from {request.partnership.name}?",
+        cancel=reverse("partnerships:person", args=[partnership, member.pk]),
+        lead="They will no longer see this partnership. Their account stays, with any other "
+        "partnerships they belong to. Reassign anything they held first.",
+    )
+
+
+def invite(request, partnership: str):
+    form = InviteForm(request.POST or None, partnership=request.partnership)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.invitation_create(
+                partnership=request.partnership,
+                email=data["email"],
+                full_name=data["full_name"],
+                role=data["role"],
+                partner_body=data["partner_body"],
+                agency=data["agency"],
+                actor=request.user,
+                base_url=request.build_absolute_uri("/")[:-1],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"Invitation sent to {data['email']}.")
+            return redirect("partnerships:people", partnership=partnership)
+    return _form_page(
+        request,
+        form,
+        title="Invite someone",
+        cancel=reverse("partnerships:people", args=[partnership]),
+        lead="We will email them a link to join. The link works for 14 days.",
+    )

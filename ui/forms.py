@@ -1,0 +1,19 @@
+"""GOV.UK Design System form rendering shared by every app (imports no domain app)."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Submit
+
+
+class GovukFormMixin:
+    """Give a Django form a crispy-forms-gds helper with one primary button."""
+
+    submit_label = "Save"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.label_size = "s"
+        self.helper.legend_size = "s"
+        self.helper.add_input(Submit("submit", self.submit_label))
