@@ -73,10 +73,10 @@ def invitation(request, token: str):
     user = request.user if request.user.is_authenticated else None
     existing = User.objects.filter(email__iexact=invite.email).exists()
     if user is not None:
-        form = JoinForm(request.POST or None)
+        form = JoinForm(request.POST if request.method == "POST" else None)
     elif not existing:
         form = AcceptInvitationForm(
-            request.POST or None,
+            request.POST if request.method == "POST" else None,
             user_for_validation=User(email=invite.email, full_name=invite.full_name),
         )
     else:

@@ -40,9 +40,12 @@ def _check_role_fields(
         )
     if partner_body is not None and partner_body.partnership_id != partnership.pk:
         raise ValidationError({"partner_body": "Choose a partner body in this partnership."})
-    if role == Role.DELEGATED_PARTNER and acting_for is not None:
-        if acting_for.role != Role.LEAD_PARTNER:
-            raise ValidationError({"acting_for": "Choose a lead safeguarding partner."})
+    if (
+        role == Role.DELEGATED_PARTNER
+        and acting_for is not None
+        and acting_for.role != Role.LEAD_PARTNER
+    ):
+        raise ValidationError({"acting_for": "Choose a lead safeguarding partner."})
 
 
 @transaction.atomic

@@ -72,7 +72,9 @@ def about(request, partnership: str):
 
 
 def about_edit(request, partnership: str):
-    form = PartnershipForm(request.POST or None, instance=request.partnership)
+    form = PartnershipForm(
+        request.POST if request.method == "POST" else None, instance=request.partnership
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Partnership details saved.")
@@ -86,7 +88,11 @@ def about_edit(request, partnership: str):
 
 
 def _edit_object(request, partnership, form_class, instance, *, title, done, message):
-    form = form_class(request.POST or None, instance=instance, partnership=request.partnership)
+    form = form_class(
+        request.POST if request.method == "POST" else None,
+        instance=instance,
+        partnership=request.partnership,
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, message)
@@ -222,7 +228,9 @@ def people(request, partnership: str):
 
 def person(request, partnership: str, member_id: int):
     member = get_object_or_404(selectors.members(request.partnership), pk=member_id)
-    form = RoleAddForm(request.POST or None, partnership=request.partnership)
+    form = RoleAddForm(
+        request.POST if request.method == "POST" else None, partnership=request.partnership
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.role_add(
@@ -262,7 +270,7 @@ def role_remove(request, partnership: str, member_id: int, role_id: int):
 
 def person_remove(request, partnership: str, member_id: int):
     member = get_object_or_404(Membership.objects.select_related("user"), pk=member_id)
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_remove(membership=member, actor=request.user)
@@ -282,7 +290,9 @@ def person_remove(request, partnership: str, member_id: int):
 
 
 def invite(request, partnership: str):
-    form = InviteForm(request.POST or None, partnership=request.partnership)
+    form = InviteForm(
+        request.POST if request.method == "POST" else None, partnership=request.partnership
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

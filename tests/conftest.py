@@ -1,0 +1,68 @@
+"""Shared fixtures: the MACS content loaded once per test database, the demo partnerships, and
+signed-in clients for each role."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.test import Client
+from django_scopes import scopes_disabled
+
+from framework.loader import load_edition
+from partnerships.demo import load_demo
+from partnerships.roles import Role
+
+# Playwright's sync API runs an event loop in the test thread; Django must allow ORM use there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# One demo person per role in Northshire; the outsider belongs only to Eastmere.
+ROLE_EMAILS: dict[Role, str] = {
+    Role.BUSINESS_MANAGER: "manager@northshire.example",
+    Role.BUSINESS_UNIT_OFFICER: "officer@northshire.example",
+    Role.LEAD_PARTNER: "la-lead@northshire.example",
+    Role.DELEGATED_PARTNER: "delegate@northshire.example",
+    Role.INDEPENDENT_SCRUTINEER: "scrutineer@northshire.example",
+    Role.INDEPENDENT_CHAIR: "chair@northshire.example",
+    Role.SUBGROUP_MEMBER: "member@northshire.example",
+    Role.YOUNG_SCRUTINEER: "young@northshire.example",
+    Role.OBSERVER: "observer@northshire.example",
+}
+OUTSIDER_EMAIL = "manager@eastmere.example"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the MACS content once into the test database (tests roll back around it)."""
+    with django_db_blocker.unblock():
+        load_edition()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo partnerships. Returns {"northshire": ..., "eastmere": ...}."""
+    from partnerships.models import Partnership
+
+    load_demo()
+    with scopes_disabled():
+        return {p.slug: p for p in Partnership.objects.all()}
+
+
+def client_for(email: str) -> Client:
+    """A client signed in as the account with this email."""
+    from accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    return client
+
+
+@pytest.fixture
+def client_as(demo):
+    """client_as(Role.BUSINESS_MANAGER) -> a client signed in as Northshire's person in that role."""
+    return lambda role: client_for(ROLE_EMAILS[role])
+
+
+@pytest.fixture
+def outsider_client(demo) -> Client:
+    return client_for(OUTSIDER_EMAIL)

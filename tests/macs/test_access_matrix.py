@@ -1,0 +1,128 @@
+"""The access matrix: every URL name × {anonymous, another partnership's member, each role}
+× {GET, POST}, checked against the one policy table in macs/access.py.
+
+A URL name with no policy row fails `test_every_url_name_has_a_policy_row`; every row's
+behaviour is then proved by requests, not by reading the table back.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_scopes import scopes_disabled
+
+from macs.access import PLATFORM_STAFF, POLICY, PUBLIC, SIGNED_IN, rule_for
+from partnerships.roles import Role
+from tests.conftest import OUTSIDER_EMAIL, ROLE_EMAILS, client_for
+
+
+def url_names(resolver: URLResolver | None = None, prefix: str = "") -> list[str]:
+    names: list[str] = []
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            names += url_names(pattern, ns)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.append(prefix + pattern.name)
+    return sorted(set(names))
+
+
+ALL_NAMES = url_names()
+# The admin is one row ("admin:*"); its own staff check covers its many URLs.
+CHECKED_NAMES = [n for n in ALL_NAMES if not n.startswith("admin:")] + ["admin:index"]
+WHO = ["anonymous", "outsider", *[r.value for r in Role]]
+
+
+def test_every_url_name_has_a_policy_row():
+    missing = []
+    for name in ALL_NAMES:
+        try:
+            rule_for(name)
+        except Exception:
+            missing.append(name)
+    assert missing == []
+
+
+def test_every_policy_row_names_a_real_url():
+    names = set(ALL_NAMES)
+    stale = [n for n in POLICY if not n.endswith(":*") and n not in names]
+    assert stale == []
+
+
+def sample_kwargs(name: str, demo) -> dict:
+    """Real objects of Northshire for each URL keyword."""
+    from partnerships.models import Agency, Membership, PartnerBody, RoleAssignment, Subgroup
+
+    northshire = demo["northshire"]
+    with scopes_disabled():
+        observer = Membership.objects.get(
+            partnership=northshire, user__email=ROLE_EMAILS[Role.OBSERVER]
+        )
+        values = {
+            "partnership": northshire.slug,
+            "body_id": PartnerBody.objects.filter(partnership=northshire).first().pk,
+            "agency_id": Agency.objects.filter(partnership=northshire).first().pk,
+            "subgroup_id": Subgroup.objects.filter(partnership=northshire).first().pk,
+            "member_id": observer.pk,
+            "role_id": RoleAssignment.objects.filter(membership=observer).first().pk,
+            "number": 1,
+            "part": "principles",
+            "token": "not-a-real-token",
+            "uidb64": "MQ",
+        }
+    pattern = _pattern(name)
+    return {k: values[k] for k in pattern.pattern.converters} if pattern else {}
+
+
+def _pattern(name: str) -> URLPattern | None:
+    def walk(resolver, prefix=""):
+        for p in resolver.url_patterns:
+            if isinstance(p, URLResolver):
+                yield from walk(p, f"{prefix}{p.namespace}:" if p.namespace else prefix)
+            elif prefix + (p.name or "") == name:
+                yield p
+
+    return next(walk(get_resolver()), None)
+
+
+def full_kwargs(name: str, demo) -> dict:
+    """Keywords including those from enclosing patterns (none here: all are flat)."""
+    return sample_kwargs(name, demo)
+
+
+def client_for_who(who: str) -> Client:
+    if who == "anonymous":
+        return Client()
+    if who == "outsider":
+        return client_for(OUTSIDER_EMAIL)
+    return client_for(ROLE_EMAILS[Role(who)])
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("who", WHO)
+@pytest.mark.parametrize("name", CHECKED_NAMES)
+def test_access_matches_policy(name, who, method, demo):
+    url = reverse(name, kwargs=full_kwargs(name, demo))
+    rule = rule_for(name)
+    audience = rule.get if method == "get" else rule.post
+    response = getattr(client_for_who(who), method)(url)
+    status, location = response.status_code, response.get("Location", "")
+
+    if audience is None:
+        assert status == 405, (url, who)
+    elif audience == PUBLIC:
+        assert status not in (403, 405) and "/sign-in/" not in location, (url, who, status)
+    elif audience == PLATFORM_STAFF:
+        # Nobody in the demo is platform staff: the admin sends everyone to its sign-in.
+        assert status == 302 and "/platform-admin/login/" in location, (url, who)
+    elif who == "anonymous":
+        assert status == 302 and location.startswith(reverse("accounts:login")), (url, status)
+    elif audience == SIGNED_IN:
+        assert status in (200, 302), (url, who, status)
+    elif who == "outsider":
+        assert status == 404, (url, status)
+    elif Role(who) in audience:
+        assert status in (200, 302), (url, who, status)
+    else:
+        assert status == 403, (url, who, status)
