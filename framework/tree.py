@@ -162,7 +162,7 @@ def _figure(spec: TreeSpec):
             ax,
             2,
             44 - i * 3.4,
-            f"Branch {i + 1}: {item.short or item.label}",
+            item.short or item.label,
             size=7.5,
             ha="left",
             href=item.href,

@@ -75,10 +75,17 @@ def macs_tree_spec(
     )
 
 
+def _cap(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
 def _clip(text: str, length: int) -> str:
-    text = text.rstrip(".")
-    text = text[0].upper() + text[1:]
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    """The first words of `text`, up to `length` characters. No ellipsis: the visible words
+    must be the start of the link's accessible name (WCAG 2.5.3, label in name)."""
+    text = _cap(text.rstrip("."))
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0]
 
 
 def cached_tree(edition: Edition, partnership_slug: str, fmt: str) -> bytes:

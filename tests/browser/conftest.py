@@ -1,0 +1,44 @@
+"""Real-browser harness: Debian's Chromium through Playwright, plus axe-core for WCAG checks.
+
+Later issues add journeys here; every page a journey visits goes through `assert_accessible`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("MACS_CHROMIUM", "/usr/bin/chromium"),
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        ],
+    }  # fmt: skip
+
+
+def assert_accessible(page, name: str) -> None:
+    """Run axe-core on the page: no WCAG 2.0/2.1/2.2 A or AA violations. Saves a screenshot."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        WCAG_TAGS,
+    )
+    violations = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
+        for v in result["violations"]
+    ]
+    assert violations == [], f"{name}: {violations}"
