@@ -15,5 +15,4 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("password-reset/done/", views.ResetCompleteView.as_view(), name="password_reset_complete"),
-    path("invitations/<str:token>/", views.invitation, name="invitation"),
 ]

@@ -1,19 +1,11 @@
-"""Sign in, sign out, password reset and accepting an invitation."""
+"""Sign in, sign out and password reset."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
-from partnerships.services import invitation_accept, invitation_for_token
-
-from .forms import AcceptInvitationForm, JoinForm, NewPasswordForm, ResetRequestForm, SignInForm
-from .models import User
+from .forms import NewPasswordForm, ResetRequestForm, SignInForm
 
 
 class SignInView(auth_views.LoginView):
@@ -63,46 +55,3 @@ class ResetCompleteView(auth_views.PasswordResetCompleteView):
         "link": reverse_lazy("accounts:login"),
         "link_text": "Sign in",
     }
-
-
-def invitation(request, token: str):
-    """Show an invitation and accept it: as the signed-in person, or with a new account."""
-    invite = invitation_for_token(token)
-    if invite is None:
-        return render(request, "accounts/invitation_invalid.html", status=404)
-    user = request.user if request.user.is_authenticated else None
-    existing = User.objects.filter(email__iexact=invite.email).exists()
-    if user is not None:
-        form = JoinForm(request.POST if request.method == "POST" else None)
-    elif not existing:
-        form = AcceptInvitationForm(
-            request.POST if request.method == "POST" else None,
-            user_for_validation=User(email=invite.email, full_name=invite.full_name),
-        )
-    else:
-        form = None  # has an account: sign in first
-    if request.method == "POST" and form is not None and form.is_valid():
-        try:
-            membership = invitation_accept(
-                invitation=invite,
-                user=user,
-                password=form.cleaned_data.get("password1", ""),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            if user is None:
-                login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, f"You have joined {invite.partnership.name}.")
-            return redirect("partnerships:home", partnership=invite.partnership.slug)
-    return render(
-        request,
-        "accounts/invitation.html",
-        {
-            "invitation": invite,
-            "form": form,
-            "signed_in_as": user,
-            "wrong_account": user is not None and user.email.lower() != invite.email.lower(),
-            "anonymous": isinstance(request.user, AnonymousUser),
-        },
-    )

@@ -74,9 +74,9 @@ POLICY: dict[str, Rule] = {
     "accounts:password_reset_done": Rule(PUBLIC),
     "accounts:password_reset_confirm": Rule(PUBLIC, PUBLIC),
     "accounts:password_reset_complete": Rule(PUBLIC),
-    "accounts:invitation": Rule(PUBLIC, PUBLIC),
     # Partnerships and people
     "partnerships:chooser": Rule(SIGNED_IN),
+    "partnerships:invitation": Rule(PUBLIC, PUBLIC),
     "partnerships:home": Rule(MEMBERS),
     "partnerships:about": Rule(STAFF),
     "partnerships:about_edit": Rule(BUSINESS_MANAGER, BUSINESS_MANAGER),

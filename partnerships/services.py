@@ -82,7 +82,7 @@ def invitation_create(
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=settings.MACS_INVITATION_DAYS),
     )
-    link = base_url + reverse("accounts:invitation", kwargs={"token": token})
+    link = base_url + reverse("partnerships:invitation", kwargs={"token": token})
     context = {"invitation": invitation, "link": link, "days": settings.MACS_INVITATION_DAYS}
     send_mail(
         subject=f"You are invited to {partnership.name} on MACS",

@@ -8,6 +8,7 @@ P = "p/<slug:partnership>/"
 
 urlpatterns = [
     path("", views.chooser, name="chooser"),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
     path(P, views.home, name="home"),
     path(P + "partnership/", views.about, name="about"),
     path(P + "partnership/edit/", views.about_edit, name="about_edit"),

@@ -4,9 +4,12 @@ parse, call a selector or service, and render. `request.partnership` is the tena
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model, login
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+
+from accounts.forms import AcceptInvitationForm, JoinForm
 
 from . import selectors, services
 from .attention import attention_items
@@ -317,4 +320,46 @@ def invite(request, partnership: str):
         title="Invite someone",
         cancel=reverse("partnerships:people", args=[partnership]),
         lead="We will email them a link to join. The link works for 14 days.",
+    )
+
+
+def invitation(request, token: str):
+    """Show an invitation and accept it: as the signed-in person, or with a new account."""
+    invite = services.invitation_for_token(token)
+    if invite is None:
+        return render(request, "partnerships/invitation_invalid.html", status=404)
+    user = request.user if request.user.is_authenticated else None
+    existing = get_user_model().objects.filter(email__iexact=invite.email).exists()
+    if user is not None:
+        form = JoinForm(request.POST if request.method == "POST" else None)
+    elif not existing:
+        form = AcceptInvitationForm(
+            request.POST if request.method == "POST" else None,
+            user_for_validation=get_user_model()(email=invite.email, full_name=invite.full_name),
+        )
+    else:
+        form = None  # has an account: sign in first
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            membership = services.invitation_accept(
+                invitation=invite,
+                user=user,
+                password=form.cleaned_data.get("password1", ""),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if user is None:
+                login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"You have joined {invite.partnership.name}.")
+            return redirect("partnerships:home", partnership=invite.partnership.slug)
+    return render(
+        request,
+        "partnerships/invitation.html",
+        {
+            "invitation": invite,
+            "form": form,
+            "signed_in_as": user,
+            "wrong_account": user is not None and user.email.lower() != invite.email.lower(),
+        },
     )

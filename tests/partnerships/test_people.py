@@ -26,7 +26,7 @@ def test_invite_then_accept_creates_account_and_role(demo, client_as):
     )
     assert response.status_code == 302
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["nadia@example.org"]
-    link = re.search(r"http://testserver(/account/invitations/\S+/)", mail.outbox[0].body).group(1)
+    link = re.search(r"http://testserver(/invitations/\S+/)", mail.outbox[0].body).group(1)
 
     visitor = Client()
     assert visitor.get(link).status_code == 200
