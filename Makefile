@@ -66,7 +66,7 @@ format: install-test
 # metrics), a PostgreSQL server for the second database run.
 system-test-deps:
 	if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
-	   || ! fc-list | grep -qi liberation; then
+	   || ! id postgres >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi liberation; then
 	  apt-get update -qq
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation postgresql >/dev/null
 	fi

@@ -23,7 +23,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "crispy_forms",
     "crispy_forms_gds",
-    "rules.apps.AutodiscoverRulesConfig",
     *MACS_APPS,
 ]
 
