@@ -41,7 +41,7 @@ def read_content(path: Path = DEFAULT_CONTENT) -> tuple[dict[str, Any], str]:
     return tomllib.loads(raw.decode("utf-8")), hashlib.sha256(raw).hexdigest()
 
 
-def _sync_numbered(model, edition: Edition, texts: list[str], **extra_per_item) -> None:
+def _sync_numbered(model, edition: Edition, texts: list[str]) -> None:
     for number, text in enumerate(texts, start=1):
         model.objects.update_or_create(edition=edition, number=number, defaults={"text": text})
     model.objects.filter(edition=edition, number__gt=len(texts)).delete()

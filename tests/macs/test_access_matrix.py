@@ -86,11 +86,6 @@ def _pattern(name: str) -> URLPattern | None:
     return next(walk(get_resolver()), None)
 
 
-def full_kwargs(name: str, demo) -> dict:
-    """Keywords including those from enclosing patterns (none here: all are flat)."""
-    return sample_kwargs(name, demo)
-
-
 def client_for_who(who: str) -> Client:
     if who == "anonymous":
         return Client()
@@ -103,7 +98,7 @@ def client_for_who(who: str) -> Client:
 @pytest.mark.parametrize("who", WHO)
 @pytest.mark.parametrize("name", CHECKED_NAMES)
 def test_access_matches_policy(name, who, method, demo):
-    url = reverse(name, kwargs=full_kwargs(name, demo))
+    url = reverse(name, kwargs=sample_kwargs(name, demo))
     rule = rule_for(name)
     audience = rule.get if method == "get" else rule.post
     response = getattr(client_for_who(who), method)(url)
