@@ -90,7 +90,7 @@ def about_edit(request, partnership: str):
     )
 
 
-def _edit_object(request, partnership, form_class, instance, *, title, done, message):
+def _edit_object(request, form_class, instance, *, title, done, message):
     form = form_class(
         request.POST if request.method == "POST" else None,
         instance=instance,
@@ -106,7 +106,6 @@ def _edit_object(request, partnership, form_class, instance, *, title, done, mes
 def partner_body_add(request, partnership: str):
     return _edit_object(
         request,
-        partnership,
         PartnerBodyForm,
         None,
         title="Add a partner body",
@@ -119,7 +118,6 @@ def partner_body_edit(request, partnership: str, body_id: int):
     body = get_object_or_404(PartnerBody, pk=body_id)
     return _edit_object(
         request,
-        partnership,
         PartnerBodyForm,
         body,
         title=f"Edit {body.name}",
@@ -142,7 +140,6 @@ def agencies(request, partnership: str):
 def agency_add(request, partnership: str):
     return _edit_object(
         request,
-        partnership,
         AgencyForm,
         None,
         title="Add an agency",
@@ -155,7 +152,6 @@ def agency_edit(request, partnership: str, agency_id: int):
     agency = get_object_or_404(Agency, pk=agency_id)
     return _edit_object(
         request,
-        partnership,
         AgencyForm,
         agency,
         title=f"Edit {agency.name}",
@@ -194,7 +190,6 @@ def subgroup_detail(request, partnership: str, subgroup_id: int):
 def subgroup_add(request, partnership: str):
     return _edit_object(
         request,
-        partnership,
         SubgroupForm,
         None,
         title="Add a subgroup",
@@ -207,7 +202,6 @@ def subgroup_edit(request, partnership: str, subgroup_id: int):
     subgroup = get_object_or_404(Subgroup, pk=subgroup_id)
     return _edit_object(
         request,
-        partnership,
         SubgroupForm,
         subgroup,
         title=f"Edit {subgroup.name}",
