@@ -6,6 +6,8 @@ before any view runs, so a new page cannot forget its checks:
 * no row for the URL name: the request fails (and the access-matrix test fails);
 * a method the row does not allow: 405;
 * not signed in, for anything but a public page: sent to sign in;
+* signed in with a password but not yet with a second factor, for anything but the sign-in
+  steps themselves (`PASSWORD_ONLY`): sent to the two-factor step;
 * a partnership URL (`/p/<partnership>/...`) for someone who is not a member: 404, exactly as
   if the partnership did not exist, so other partnerships cannot even be discovered;
 * a member without one of the row's roles: 403.
@@ -18,13 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.urls import Resolver404, resolve
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
 from django_scopes import scope, scopes_disabled
 
+from accounts import two_factor
+from audit.events import Event, record
 from partnerships.roles import (
     ALL_ROLES,
     BUSINESS_MANAGER_ONLY,
@@ -34,7 +40,8 @@ from partnerships.roles import (
 )
 
 PUBLIC = "public"  # anyone, signed in or not
-SIGNED_IN = "signed in"  # any signed-in account, no partnership involved
+PASSWORD_ONLY = "password only"  # noqa: S105 (not a password) signed in with a password; the second factor is still to come
+SIGNED_IN = "signed in"  # signed in with both factors, no partnership involved
 PLATFORM_STAFF = "platform staff"  # Django admin; it checks is_staff itself
 
 Audience = str | frozenset[Role] | None  # None: the method is not allowed
@@ -61,15 +68,27 @@ MEMBERS = ALL_ROLES
 STAFF = STAFF_ROLES
 MANAGERS = MANAGER_ROLES
 BUSINESS_MANAGER = BUSINESS_MANAGER_ONLY
+AUDITORS = frozenset({Role.BUSINESS_MANAGER, Role.INDEPENDENT_SCRUTINEER})
 
 POLICY: dict[str, Rule] = {
     # Service pages
     "help": Rule(PUBLIC),
     "cookies": Rule(PUBLIC),
+    "privacy": Rule(PUBLIC),
+    "admin_login": Rule(PUBLIC),
     "admin:*": Rule(PLATFORM_STAFF, PLATFORM_STAFF),
     # Accounts
     "accounts:login": Rule(PUBLIC, PUBLIC),
-    "accounts:logout": Rule(None, SIGNED_IN),
+    "accounts:two_factor": Rule(PASSWORD_ONLY, PASSWORD_ONLY),
+    "accounts:two_factor_setup": Rule(PASSWORD_ONLY, PASSWORD_ONLY),
+    "accounts:recovery_codes": Rule(SIGNED_IN, SIGNED_IN),
+    "accounts:logout": Rule(None, PASSWORD_ONLY),
+    "accounts:session": Rule(PUBLIC, PUBLIC),
+    "accounts:account": Rule(SIGNED_IN, SIGNED_IN),
+    "accounts:reauthenticate": Rule(SIGNED_IN, SIGNED_IN),
+    "accounts:email_change": Rule(SIGNED_IN, SIGNED_IN),
+    "accounts:email_confirm": Rule(SIGNED_IN, SIGNED_IN),
+    "accounts:your_data": Rule(SIGNED_IN, SIGNED_IN),
     "accounts:password_reset": Rule(PUBLIC, PUBLIC),
     "accounts:password_reset_done": Rule(PUBLIC),
     "accounts:password_reset_confirm": Rule(PUBLIC, PUBLIC),
@@ -85,15 +104,29 @@ POLICY: dict[str, Rule] = {
     "partnerships:agencies": Rule(STAFF),
     "partnerships:agency_add": Rule(MANAGERS, MANAGERS),
     "partnerships:agency_edit": Rule(MANAGERS, MANAGERS),
+    "partnerships:agency_delete": Rule(MANAGERS, MANAGERS),
     "partnerships:subgroups": Rule(STAFF),
     "partnerships:subgroup_detail": Rule(STAFF),
     "partnerships:subgroup_add": Rule(MANAGERS, MANAGERS),
     "partnerships:subgroup_edit": Rule(MANAGERS, MANAGERS),
+    "partnerships:subgroup_delete": Rule(MANAGERS, MANAGERS),
+    "partnerships:deleted": Rule(MANAGERS),
+    "partnerships:restore": Rule(None, MANAGERS),
     "partnerships:people": Rule(STAFF),
     "partnerships:person": Rule(STAFF, BUSINESS_MANAGER),
     "partnerships:role_remove": Rule(None, BUSINESS_MANAGER),
     "partnerships:person_remove": Rule(BUSINESS_MANAGER, BUSINESS_MANAGER),
+    "partnerships:person_two_factor_reset": Rule(BUSINESS_MANAGER, BUSINESS_MANAGER),
     "partnerships:invite": Rule(BUSINESS_MANAGER, BUSINESS_MANAGER),
+    # Audit trail: the business manager and the independent scrutineer
+    "audit:trail": Rule(AUDITORS),
+    "audit:export": Rule(AUDITORS),
+    # Document library
+    "files:library": Rule(STAFF),
+    "files:upload": Rule(MANAGERS, MANAGERS),
+    "files:download": Rule(STAFF),
+    "files:delete": Rule(None, MANAGERS),
+    "files:restore": Rule(None, MANAGERS),
     # The MACS framework: readable by everyone in the partnership
     "framework:tree": Rule(MEMBERS),
     "framework:tree_png": Rule(MEMBERS),
@@ -130,6 +163,16 @@ def membership_for(user, partnership):
         )
 
 
+def refused_access(request: HttpRequest, partnership, reason: str) -> None:
+    """Audit a signed-in person being turned away from a partnership's page."""
+    record(
+        Event.REFUSED_ACCESS,
+        actor=request.user,
+        partnership=partnership,
+        detail={"path": request.path, "method": request.method, "reason": reason},
+    )
+
+
 class AccessPolicyMiddleware:
     """Apply `POLICY` to every request before its view runs (see the module docstring)."""
 
@@ -147,12 +190,18 @@ class AccessPolicyMiddleware:
             return HttpResponseNotAllowed(rule.allowed_methods())
         if audience == PUBLIC:
             return self.get_response(request)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if audience == PASSWORD_ONLY:
+            return self.get_response(request)
+        if not two_factor.is_verified(request):
+            return redirect(
+                f"{reverse('accounts:two_factor')}?{urlencode({'next': request.get_full_path()})}"
+            )
         if audience == PLATFORM_STAFF:
             # The admin checks is_staff itself and works across partnerships.
             with scopes_disabled():
                 return self.get_response(request)
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
         if audience == SIGNED_IN:
             return self.get_response(request)
         slug = match.kwargs.get("partnership")
@@ -166,12 +215,15 @@ class AccessPolicyMiddleware:
         partnership = Partnership.objects.filter(slug=slug).first()
         membership = membership_for(request.user, partnership) if partnership else None
         if membership is None:
+            if partnership is not None:
+                refused_access(request, partnership, "not a member")
             return self._render_exception(request, Http404("No such partnership."))
         roles = frozenset(Role(r.role) for r in membership.roles.all())
         request.partnership = partnership
         request.membership = membership
         request.roles = roles
         if not roles & audience:
+            refused_access(request, partnership, "role not allowed")
             return self._render_exception(request, PermissionDenied())
         with scope(partnership=partnership):
             return self.get_response(request)

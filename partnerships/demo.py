@@ -8,8 +8,12 @@ the demo here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from .models import Agency, Membership, PartnerBody, Partnership, RoleAssignment, Subgroup
@@ -143,6 +147,19 @@ def demo_people() -> list[tuple[str, str, str, str]]:
     return [(e, n, names[p], Role(r).label) for e, n, p, r, _b, _a in PEOPLE]
 
 
+# Later apps add their part of the demo: each function gets {"northshire": ..., "eastmere": ...}
+# and runs once, after the partnerships and people exist.
+DemoExtension = Callable[[dict[str, Partnership]], None]
+_extensions: list[DemoExtension] = []
+
+
+def register_extension(extension: DemoExtension) -> DemoExtension:
+    """Add a later app's demo data (call from AppConfig.ready(); usable as a decorator)."""
+    if extension not in _extensions:
+        _extensions.append(extension)
+    return extension
+
+
 @transaction.atomic
 def load_demo() -> bool:
     """Create the demo if it is not there. Returns True if anything was created."""
@@ -262,4 +279,17 @@ def load_demo() -> bool:
             chair=memberships["manager@northshire.example"],
             accountable_to=executive,
         ).members.set([memberships["young@northshire.example"]])
+
+        # Something to restore: an agency renamed last week, its old entry deleted 3 days ago.
+        old = Agency.objects.create(
+            partnership=northshire,
+            name="Northshire Youth Offending Service (old name)",
+            sector=Agency.Sector.YOUTH_JUSTICE,
+        )
+        old.deleted_at = timezone.now() - timedelta(days=3)
+        old.deleted_by = memberships["manager@northshire.example"].user
+        old.save(update_fields=["deleted_at", "deleted_by"])
+
+        for extension in _extensions:
+            extension(partnerships)
     return True

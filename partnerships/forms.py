@@ -5,17 +5,22 @@ from __future__ import annotations
 from django import forms
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
+from trust.versioning import VersionedFormMixin
 from ui.forms import GovukFormMixin
 
 from .models import Agency, Membership, PartnerBody, Partnership, RoleAssignment, Subgroup
 from .roles import Role
 
 
-class PartnershipForm(GovukFormMixin, forms.ModelForm):
+class PartnershipForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Partnership
-        fields = ["name", "region", "coterminous", "merged_with_adult_board"]
+        fields = ["name", "region", "coterminous", "merged_with_adult_board", "retention_years"]
         error_messages = {
+            "retention_years": {
+                "required": "Enter how many years to keep the audit trail.",
+                "invalid": "Enter the number of years as a whole number, like 6.",
+            },
             "name": {
                 "required": "Enter the partnership's name.",
                 "unique": "Another partnership already has this name.",
@@ -23,8 +28,14 @@ class PartnershipForm(GovukFormMixin, forms.ModelForm):
             "region": {"required": "Choose the region."},
         }
 
+    def clean_retention_years(self) -> int:
+        years = self.cleaned_data["retention_years"]
+        if not 1 <= years <= 25:
+            raise forms.ValidationError("Enter a number of years between 1 and 25.")
+        return years
 
-class PartnerBodyForm(GovukFormMixin, forms.ModelForm):
+
+class PartnerBodyForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = PartnerBody
         fields = ["kind", "name"]
@@ -48,7 +59,7 @@ class PartnerBodyForm(GovukFormMixin, forms.ModelForm):
         return name
 
 
-class AgencyForm(GovukFormMixin, forms.ModelForm):
+class AgencyForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Agency
         fields = ["name", "sector"]
@@ -69,7 +80,7 @@ class AgencyForm(GovukFormMixin, forms.ModelForm):
         return name
 
 
-class SubgroupForm(GovukFormMixin, forms.ModelForm):
+class SubgroupForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Subgroup
         fields = ["name", "purpose", "chair", "members", "accountable_to"]

@@ -11,6 +11,9 @@ from django.db import models
 from django.utils import timezone
 from django_scopes import ScopedManager
 
+from trust.softdelete import AllManager, LiveManager, SoftDeleteModel
+from trust.versioning import VersionedModel
+
 from .roles import Role
 
 
@@ -28,7 +31,7 @@ class Region(models.TextChoices):
     SOUTH_WEST = "south_west", "South West"
 
 
-class Partnership(models.Model):
+class Partnership(VersionedModel):
     """A Local Safeguarding Children Partnership: one tenant."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -44,16 +47,27 @@ class Partnership(models.Model):
     merged_with_adult_board = models.BooleanField(
         "merged with the safeguarding adults board", default=False
     )
+    retention_years = models.PositiveSmallIntegerField(
+        "keep the audit trail for (years)",
+        default=6,
+        help_text="Audit entries older than this are deleted for good. Between 1 and 25 years.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(retention_years__gte=1, retention_years__lte=25),
+                name="retention_years_range",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
 
 
-class PartnerBody(models.Model):
+class PartnerBody(VersionedModel):
     """A statutory partner body in the footprint: a local authority, an ICB or a police force."""
 
     class Kind(models.TextChoices):
@@ -80,7 +94,7 @@ class PartnerBody(models.Model):
         return self.name
 
 
-class Agency(models.Model):
+class Agency(VersionedModel, SoftDeleteModel):
     """A partner or relevant agency taking part in the partnership's work."""
 
     class Sector(models.TextChoices):
@@ -99,13 +113,18 @@ class Agency(models.Model):
     name = models.CharField(max_length=200)
     sector = models.CharField(max_length=20, choices=Sector.choices)
 
-    objects = ScopedManager(partnership="partnership")
+    objects = ScopedManager(partnership="partnership", _manager_class=LiveManager)
+    all_objects = ScopedManager(partnership="partnership", _manager_class=AllManager)
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "agencies"
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "name"], name="unique_agency_name")
+            models.UniqueConstraint(
+                fields=["partnership", "name"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="unique_agency_name",
+            )
         ]
 
     def __str__(self) -> str:
@@ -181,7 +200,7 @@ class RoleAssignment(models.Model):
         return label
 
 
-class Subgroup(models.Model):
+class Subgroup(VersionedModel, SoftDeleteModel):
     """A subgroup of the partnership, accountable to another subgroup or to the lead partners."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="subgroups")
@@ -200,12 +219,17 @@ class Subgroup(models.Model):
         help_text="Leave empty if the subgroup reports to the lead safeguarding partners.",
     )
 
-    objects = ScopedManager(partnership="partnership")
+    objects = ScopedManager(partnership="partnership", _manager_class=LiveManager)
+    all_objects = ScopedManager(partnership="partnership", _manager_class=AllManager)
 
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "name"], name="unique_subgroup_name")
+            models.UniqueConstraint(
+                fields=["partnership", "name"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="unique_subgroup_name",
+            )
         ]
 
     def __str__(self) -> str:

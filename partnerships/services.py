@@ -20,7 +20,19 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Agency, Invitation, Membership, PartnerBody, Partnership, RoleAssignment
+from accounts.two_factor import two_factor_reset
+from trust.softdelete import mark_deleted, mark_restored
+from trust.versioning import save_form_versioned
+
+from .models import (
+    Agency,
+    Invitation,
+    Membership,
+    PartnerBody,
+    Partnership,
+    RoleAssignment,
+    Subgroup,
+)
 from .roles import Role
 
 User = get_user_model()
@@ -244,3 +256,51 @@ def partnership_create(
             base_url=base_url,
         )
     return partnership, invitation
+
+
+def record_save(*, form, actor):
+    """Save an add or edit form for partnership set-up (details, partner bodies, agencies,
+    subgroups) through the version check. Raises `EditConflict` if someone saved first."""
+    return save_form_versioned(form)
+
+
+@transaction.atomic
+def agency_delete(*, agency: Agency, actor) -> None:
+    """Hide an agency; it can be restored for 30 days. People in it keep their membership."""
+    mark_deleted(agency, actor=actor)
+
+
+@transaction.atomic
+def subgroup_delete(*, subgroup: Subgroup, actor) -> None:
+    """Hide a subgroup; refused while other subgroups are accountable to it."""
+    reporting = list(subgroup.reporting_subgroups.values_list("name", flat=True))
+    if reporting:
+        raise ValidationError(
+            f"{', '.join(reporting)} {'is' if len(reporting) == 1 else 'are'} accountable to this "
+            "subgroup. Change who they are accountable to first."
+        )
+    mark_deleted(subgroup, actor=actor)
+
+
+@transaction.atomic
+def record_restore(*, instance, actor) -> None:
+    """Bring back a deleted agency or subgroup, unless a live one now has its name."""
+    model = type(instance)
+    clash = model.objects.filter(partnership=instance.partnership, name__iexact=instance.name)
+    if clash.exists():
+        raise ValidationError(
+            f"There is already a {model._meta.verbose_name} called {instance.name}. "
+            "Rename one of them first."
+        )
+    mark_restored(instance)
+
+
+@transaction.atomic
+def member_two_factor_reset(*, membership: Membership, actor) -> None:
+    """A business manager resets a member's lost second factor (audited)."""
+    if membership.user_id == actor.pk:
+        raise ValidationError(
+            "You cannot reset your own two-factor sign-in. Ask another business manager or a "
+            "platform administrator."
+        )
+    two_factor_reset(user=membership.user, actor=actor, partnership=membership.partnership)

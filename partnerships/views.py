@@ -6,10 +6,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.forms import AcceptInvitationForm, JoinForm
+from trust.versioning import EditConflict, differences
 
 from . import selectors, services
 from .attention import attention_items
@@ -74,20 +76,34 @@ def about(request, partnership: str):
     )
 
 
+def _save_or_conflict(request, form, *, title: str, done: str, message: str):
+    """Save a valid edit form; if someone else saved first, show both versions instead."""
+    try:
+        services.record_save(form=form, actor=request.user)
+    except EditConflict as conflict:
+        rows = differences(form, conflict.current)
+        form.adopt_current_version(conflict.current)
+        return render(
+            request,
+            "ui/conflict.html",
+            {"form": form, "rows": rows, "page_title": title, "cancel_url": done},
+            status=409,
+        )
+    messages.success(request, message)
+    return redirect(done)
+
+
 def about_edit(request, partnership: str):
     form = PartnershipForm(
         request.POST if request.method == "POST" else None, instance=request.partnership
     )
+    done = reverse("partnerships:about", args=[partnership])
+    title = "Edit partnership details"
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Partnership details saved.")
-        return redirect("partnerships:about", partnership=partnership)
-    return _form_page(
-        request,
-        form,
-        title="Edit partnership details",
-        cancel=reverse("partnerships:about", args=[partnership]),
-    )
+        return _save_or_conflict(
+            request, form, title=title, done=done, message="Partnership details saved."
+        )
+    return _form_page(request, form, title=title, cancel=done)
 
 
 def _edit_object(request, form_class, instance, *, title, done, message):
@@ -97,10 +113,116 @@ def _edit_object(request, form_class, instance, *, title, done, message):
         partnership=request.partnership,
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, message)
-        return redirect(done)
+        return _save_or_conflict(request, form, title=title, done=done, message=message)
     return _form_page(request, form, title=title, cancel=done)
+
+
+def _delete_object(request, instance, *, delete, done: str, what: str):
+    """Confirm, then soft-delete: the item can be restored for 30 days."""
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    form.set_submit_label("Delete")
+    if request.method == "POST" and form.is_valid():
+        try:
+            delete(instance, request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request, f"{instance} has been deleted. You can restore it for 30 days."
+            )
+            return redirect(done)
+    return _form_page(
+        request,
+        form,
+        title=f"Delete {what} {instance}?",
+        cancel=done,
+        lead="You can restore it from Recently deleted for 30 days. After that it is gone for good.",
+    )
+
+
+def agency_delete(request, partnership: str, agency_id: int):
+    agency = get_object_or_404(Agency, pk=agency_id)
+    return _delete_object(
+        request,
+        agency,
+        delete=lambda a, actor: services.agency_delete(agency=a, actor=actor),
+        done=reverse("partnerships:agencies", args=[partnership]),
+        what="the agency",
+    )
+
+
+def subgroup_delete(request, partnership: str, subgroup_id: int):
+    subgroup = get_object_or_404(Subgroup, pk=subgroup_id)
+    return _delete_object(
+        request,
+        subgroup,
+        delete=lambda s, actor: services.subgroup_delete(subgroup=s, actor=actor),
+        done=reverse("partnerships:subgroups", args=[partnership]),
+        what="the subgroup",
+    )
+
+
+def deleted(request, partnership: str):
+    """Agencies and subgroups deleted in the last 30 days, with Restore buttons."""
+    return render(
+        request,
+        "partnerships/deleted.html",
+        {
+            "groups": [
+                ("Agencies", "agency", Agency.all_objects.deleted().select_related("deleted_by")),
+                (
+                    "Subgroups",
+                    "subgroup",
+                    Subgroup.all_objects.deleted().select_related("deleted_by"),
+                ),
+            ]
+        },
+    )
+
+
+RESTORABLE = {"agency": Agency, "subgroup": Subgroup}
+
+
+def restore(request, partnership: str, kind: str, item_id: int):
+    model = RESTORABLE.get(kind)
+    if model is None:
+        raise Http404("Nothing of that kind can be restored.")
+    instance = get_object_or_404(model.all_objects.deleted(), pk=item_id)
+    try:
+        services.record_restore(instance=instance, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{instance} has been restored.")
+    return redirect("partnerships:deleted", partnership=partnership)
+
+
+def person_two_factor_reset(request, partnership: str, member_id: int):
+    member = get_object_or_404(Membership.objects.select_related("user"), pk=member_id)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    form.set_submit_label("Reset two-factor sign-in")
+    done = reverse("partnerships:person", args=[partnership, member.pk])
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_two_factor_reset(membership=member, actor=request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"Two-factor sign-in has been reset for {member.user}. They will set it up again "
+                "when they next sign in.",
+            )
+            return redirect(done)
+    return _form_page(
+        request,
+        form,
+        title=f"Reset two-factor sign-in for {member.user}?",
+        cancel=done,
+        lead="Do this only when you are sure the request came from them, for example by "
+        "phoning them on a number you already know. Their authenticator app and recovery codes "
+        "will stop working. The reset is recorded in the audit trail.",
+    )
 
 
 def partner_body_add(request, partnership: str):

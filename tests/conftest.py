@@ -48,13 +48,33 @@ def demo(db):
         return {p.slug: p for p in Partnership.objects.all()}
 
 
+def password_only_client(user) -> Client:
+    """A client that has passed the password step only (the second factor is still to come)."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def verified_client(user) -> Client:
+    """A client signed in with both factors: a confirmed authenticator app verified this session."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client = password_only_client(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 def client_for(email: str) -> Client:
-    """A client signed in as the account with this email."""
+    """A client signed in (with two-factor verified) as the account with this email."""
     from accounts.models import User
 
-    client = Client()
-    client.force_login(User.objects.get(email=email))
-    return client
+    return verified_client(User.objects.get(email=email))
 
 
 @pytest.fixture

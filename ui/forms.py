@@ -17,3 +17,8 @@ class GovukFormMixin:
         self.helper.label_size = "s"
         self.helper.legend_size = "s"
         self.helper.add_input(Submit("submit", self.submit_label))
+
+    def set_submit_label(self, label: str) -> None:
+        """Relabel the primary button (e.g. "Delete" on a shared confirmation form)."""
+        self.submit_label = label
+        self.helper.inputs[0].value = label

@@ -8,9 +8,12 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Apps in their declared import order (docs/architecture.md): an app imports only apps above it.
 MACS_APPS = [
     "ui",
+    "trust",
     "accounts",
     "framework",
     "partnerships",
+    "audit",
+    "files",
 ]
 
 INSTALLED_APPS = [
@@ -21,6 +24,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_email",
+    "axes",
+    "auditlog",
+    "csp",
     "crispy_forms",
     "crispy_forms_gds",
     *MACS_APPS,
@@ -33,11 +43,23 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Idle (30 min) and absolute (12 h) session limits; before anything records activity.
+    "accounts.middleware.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
     # Every request passes the one access policy (macs/access.py): partnership, role, method.
     "macs.access.AccessPolicyMiddleware",
+    # Last, so it sees the credentials the sign-in view checked (lockout after failures).
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "macs.urls"
@@ -118,12 +140,71 @@ CRISPY_TEMPLATE_PACK = "gds"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("MACS_FROM_EMAIL", "MACS <no-reply@macs.localhost>")
 
+# Sessions: 30 minutes idle and 12 hours absolute (accounts.middleware enforces both).
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 12 * 60 * 60
+MACS_SESSION_IDLE_SECONDS = 30 * 60
+MACS_SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
+MACS_SESSION_WARNING_SECONDS = 2 * 60
+MACS_REAUTH_SECONDS = 10 * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Sent only over HTTPS (SecurityMiddleware), so harmless on http://127.0.0.1 in development.
+SECURE_HSTS_SECONDS = 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy: no inline or third-party scripts. Inline styles are allowed only
+# because matplotlib's SVG charts carry style attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Two-factor sign-in (django-otp). Emailed codes are only for young scrutineers.
+OTP_TOTP_ISSUER = "MACS"
+OTP_EMAIL_SUBJECT = "Your MACS sign-in code"
+OTP_EMAIL_BODY_TEMPLATE_PATH = "accounts/email/sign_in_code.txt"
+OTP_EMAIL_TOKEN_VALIDITY = 600
+# Email domains whose accounts may skip two-factor. Only development sets any (the demo).
+MACS_TWO_FACTOR_RELAXED_DOMAINS: list[str] = []
+
+# Lockout (django-axes): 10 failed sign-ins for one email address, or from one network address,
+# lock it for 15 minutes (the address catches one password tried against many accounts).
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+
+# Audit trail (django-auditlog) written to our own table, which knows the partnership.
+AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_USE_FK_STRING_REPRESENTATION = True
+
+# Uploads: size limit and where stored files live (outside static, served by an authorised view).
+MACS_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+MACS_UPLOAD_ROOT = Path(os.environ.get("MACS_UPLOAD_ROOT", BASE_DIR / "uploads"))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Soft-deleted records can be restored for this long, then purge_deleted removes them.
+MACS_RESTORE_DAYS = 30
 
 # Shown in the header and emails.
 MACS_SERVICE_NAME = "MACS"

@@ -36,3 +36,5 @@ EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_USE_TLS = os.environ.get("DJANGO_EMAIL_USE_TLS", "true").lower() == "true"
 MACS_ENVIRONMENT = "production"
+# Never relaxed in production, whatever the environment says (a system check also guards it).
+MACS_TWO_FACTOR_RELAXED_DOMAINS: list[str] = []

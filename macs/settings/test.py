@@ -13,3 +13,4 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MACS_ENVIRONMENT = "test"
 WHITENOISE_AUTOREFRESH = True
+MACS_UPLOAD_ROOT = BASE_DIR / "test-artifacts" / "uploads"  # noqa: F405

@@ -1,6 +1,8 @@
-// GOV.UK Frontend components. A static file (not inline) so the Content-Security-Policy can
-// forbid inline scripts.
+// GOV.UK Frontend components and the session timeout warning. Static files (not inline) so
+// the Content-Security-Policy can forbid inline scripts.
 import { initAll } from "/static/govuk/govuk-frontend.min.js";
+import { initSessionTimeout } from "/static/js/session.js";
 
 document.body.classList.add("govuk-frontend-supported");
 initAll();
+initSessionTimeout();

@@ -1,5 +1,6 @@
-"""The access matrix: every URL name × {anonymous, another partnership's member, each role}
-× {GET, POST}, checked against the one policy table in macs/access.py.
+"""The access matrix: every URL name × {anonymous, signed in without the second factor, another
+partnership's member, each role} × {GET, POST}, checked against the one policy table in
+macs/access.py. Every response is also checked for the security headers.
 
 A URL name with no policy row fails `test_every_url_name_has_a_policy_row`; every row's
 behaviour is then proved by requests, not by reading the table back.
@@ -12,9 +13,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
-from macs.access import PLATFORM_STAFF, POLICY, PUBLIC, SIGNED_IN, rule_for
+from macs.access import PASSWORD_ONLY, PLATFORM_STAFF, POLICY, PUBLIC, SIGNED_IN, rule_for
 from partnerships.roles import Role
-from tests.conftest import OUTSIDER_EMAIL, ROLE_EMAILS, client_for
+from tests.conftest import OUTSIDER_EMAIL, ROLE_EMAILS, client_for, password_only_client
 
 
 def url_names(resolver: URLResolver | None = None, prefix: str = "") -> list[str]:
@@ -31,7 +32,7 @@ def url_names(resolver: URLResolver | None = None, prefix: str = "") -> list[str
 ALL_NAMES = url_names()
 # The admin is one row ("admin:*"); its own staff check covers its many URLs.
 CHECKED_NAMES = [n for n in ALL_NAMES if not n.startswith("admin:")] + ["admin:index"]
-WHO = ["anonymous", "outsider", *[r.value for r in Role]]
+WHO = ["anonymous", "password-only", "outsider", *[r.value for r in Role]]
 
 
 def test_every_url_name_has_a_policy_row():
@@ -52,6 +53,7 @@ def test_every_policy_row_names_a_real_url():
 
 def sample_kwargs(name: str, demo) -> dict:
     """Real objects of Northshire for each URL keyword."""
+    from files.models import StoredFile
     from partnerships.models import Agency, Membership, PartnerBody, RoleAssignment, Subgroup
 
     northshire = demo["northshire"]
@@ -70,6 +72,10 @@ def sample_kwargs(name: str, demo) -> dict:
             "part": "principles",
             "token": "not-a-real-token",
             "uidb64": "MQ",
+            "public_id": StoredFile.objects.filter(partnership=northshire).first().public_id,
+            "kind": "agency",
+            "item_id": Agency.all_objects.filter(partnership=northshire).deleted().first().pk,
+            "fmt": "csv",
         }
     pattern = _pattern(name)
     return {k: values[k] for k in pattern.pattern.converters} if pattern else {}
@@ -87,8 +93,12 @@ def _pattern(name: str) -> URLPattern | None:
 
 
 def client_for_who(who: str) -> Client:
+    from accounts.models import User
+
     if who == "anonymous":
         return Client()
+    if who == "password-only":
+        return password_only_client(User.objects.get(email=ROLE_EMAILS[Role.BUSINESS_MANAGER]))
     if who == "outsider":
         return client_for(OUTSIDER_EMAIL)
     return client_for(ROLE_EMAILS[Role(who)])
@@ -101,23 +111,40 @@ def test_access_matches_policy(name, who, method, demo):
     url = reverse(name, kwargs=sample_kwargs(name, demo))
     rule = rule_for(name)
     audience = rule.get if method == "get" else rule.post
-    response = getattr(client_for_who(who), method)(url)
+    response = getattr(client_for_who(who), method)(url, secure=True)
     status, location = response.status_code, response.get("Location", "")
+    assert_security_headers(response)
 
     if audience is None:
         assert status == 405, (url, who)
+    elif name == "admin_login":
+        # A public redirect: the admin's own sign-in is replaced by the service's.
+        assert status == 302 and location.startswith(reverse("accounts:login")), (url, status)
     elif audience == PUBLIC:
         assert status not in (403, 405) and "/sign-in/" not in location, (url, who, status)
-    elif audience == PLATFORM_STAFF:
-        # Nobody in the demo is platform staff: the admin sends everyone to its sign-in.
-        assert status == 302 and "/platform-admin/login/" in location, (url, who)
     elif who == "anonymous":
         assert status == 302 and location.startswith(reverse("accounts:login")), (url, status)
-    elif audience == SIGNED_IN:
+    elif who == "password-only" and audience != PASSWORD_ONLY:
+        # Two-factor is in force on everything but the sign-in steps themselves.
+        assert status == 302 and location.startswith(reverse("accounts:two_factor")), (url, status)
+    elif audience in (PASSWORD_ONLY, SIGNED_IN):
         assert status in (200, 302), (url, who, status)
+    elif audience == PLATFORM_STAFF:
+        # Nobody in the demo is platform staff: the admin sends them to its sign-in.
+        assert status == 302 and "/platform-admin/login/" in location, (url, who)
     elif who == "outsider":
         assert status == 404, (url, status)
     elif Role(who) in audience:
         assert status in (200, 302), (url, who, status)
     else:
         assert status == 403, (url, who, status)
+
+
+def assert_security_headers(response) -> None:
+    csp = response.get("Content-Security-Policy", "")
+    assert "script-src 'self'" in csp and "unsafe-inline' " not in csp.split("script-src")[1].split(";")[0]
+    assert "frame-ancestors 'none'" in csp
+    assert response.get("X-Frame-Options") == "DENY"
+    assert response.get("X-Content-Type-Options") == "nosniff"
+    assert response.get("Referrer-Policy") == "same-origin"
+    assert response.get("Strict-Transport-Security", "").startswith("max-age=31536000")

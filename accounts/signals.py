@@ -1,0 +1,10 @@
+"""Account events other apps listen to (the audit app records them)."""
+
+from django.dispatch import Signal
+
+# kwargs: request, user, method ("app", "email", "recovery code", "relaxed").
+signed_in = Signal()
+# kwargs: request, user, method. A signed-in person replaced their own second factor.
+two_factor_changed = Signal()
+# kwargs: user, actor, partnership (None when a platform administrator did it).
+two_factor_was_reset = Signal()

@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "audit"
+    verbose_name = "Audit trail"
+
+    def ready(self) -> None:
+        from django.contrib.auth import get_user_model
+
+        from accounts import personal_data
+        from partnerships import models as p
+
+        from . import receivers  # noqa: F401  (connects sign-in, lockout and reset signals)
+        from .selectors import entries_of_person
+        from .tracking import track
+
+        personal_data.register("audit_trail", entries_of_person)
+
+        # Accounts are not in any one partnership: their changes (name, email) are platform-level.
+        track(
+            get_user_model(),
+            partnership=lambda o: None,
+            exclude_fields=("password", "last_login"),
+        )
+        track(p.Partnership, partnership=lambda o: o.pk)
+        track(p.PartnerBody, partnership=lambda o: o.partnership_id)
+        track(p.Agency, partnership=lambda o: o.partnership_id)
+        track(p.Membership, partnership=lambda o: o.partnership_id)
+        track(p.RoleAssignment, partnership=lambda o: o.membership.partnership_id)
+        track(p.Subgroup, partnership=lambda o: o.partnership_id, m2m_fields=("members",))
+        track(p.Invitation, partnership=lambda o: o.partnership_id, exclude_fields=("token_hash",))

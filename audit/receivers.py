@@ -1,0 +1,51 @@
+"""Signals from lower apps turned into audit events (those apps never import this one)."""
+
+from __future__ import annotations
+
+from axes.signals import user_locked_out
+from django.contrib.auth import get_user_model
+from django.dispatch import receiver
+
+from accounts.signals import signed_in, two_factor_changed, two_factor_was_reset
+
+from .events import Event, record
+
+
+def _ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+@receiver(signed_in)
+def _signed_in(sender, request, user, method, **kwargs) -> None:
+    record(Event.SIGNED_IN, actor=user, detail={"method": method}, remote_addr=_ip(request))
+
+
+@receiver(two_factor_changed)
+def _two_factor_changed(sender, request, user, method, **kwargs) -> None:
+    record(
+        Event.TWO_FACTOR_CHANGED, actor=user, detail={"method": method}, remote_addr=_ip(request)
+    )
+
+
+@receiver(two_factor_was_reset)
+def _two_factor_reset(sender, user, actor, partnership, **kwargs) -> None:
+    record(
+        Event.TWO_FACTOR_RESET,
+        actor=actor,
+        partnership=partnership,
+        subject=user,
+        detail={"person": user.email},
+    )
+
+
+@receiver(user_locked_out)
+def _locked_out(sender, request, username, ip_address, **kwargs) -> None:
+    # Recorded against the account that was attacked, when it exists.
+    user = get_user_model().objects.filter(email__iexact=username or "").first()
+    if user is not None:
+        record(
+            Event.LOCKED_OUT,
+            actor=user,
+            detail={"attempts": "limit reached"},
+            remote_addr=ip_address,
+        )

@@ -1,0 +1,119 @@
+"""Reading the audit trail of one partnership, filtered, in pages of fixed query count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .events import Event
+from .models import AuditEntry
+
+CHANGE = "change"
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    what: str = ""  # an Event value, "change", or "" for everything
+    person: int | None = None  # user id
+    since: date | None = None
+    until: date | None = None
+    text: str = ""
+
+
+def entries(f: AuditFilter) -> QuerySet[AuditEntry]:
+    """The current partnership's entries (inside its scope), newest first."""
+    qs = AuditEntry.scoped.select_related("actor", "content_type")
+    if f.what == CHANGE:
+        qs = qs.filter(event="")
+    elif f.what:
+        qs = qs.filter(event=f.what)
+    if f.person:
+        qs = qs.filter(actor_id=f.person)
+    tz = timezone.get_current_timezone()
+    if f.since:
+        qs = qs.filter(timestamp__gte=datetime.combine(f.since, time.min, tzinfo=tz))
+    if f.until:
+        qs = qs.filter(timestamp__lte=datetime.combine(f.until, time.max, tzinfo=tz))
+    if f.text:
+        qs = qs.filter(object_repr__icontains=f.text)
+    return qs.order_by("-timestamp", "-pk")
+
+
+def describe(entry: AuditEntry) -> str:
+    """What happened, in words: the event's label, or Added/Changed/Deleted and the thing."""
+    if entry.event:
+        try:
+            return Event(entry.event).label
+        except ValueError:
+            return entry.event
+    thing = _thing(entry.content_type)
+    changes = entry.changes or {}
+    if entry.action == AuditEntry.Action.UPDATE and set(changes) <= {"deleted_at", "deleted_by"}:
+        if "deleted_at" in changes:
+            was, now = changes["deleted_at"]
+            return (
+                f"Deleted {thing} (can be restored)"
+                if was in (None, "None")
+                else f"Restored {thing}"
+            )
+    verb = {
+        AuditEntry.Action.CREATE: "Added",
+        AuditEntry.Action.UPDATE: "Changed",
+        AuditEntry.Action.DELETE: "Deleted",
+    }.get(entry.action, "Recorded")
+    return f"{verb} {thing}"
+
+
+def _thing(content_type: ContentType) -> str:
+    model = content_type.model_class()
+    return str(model._meta.verbose_name) if model else content_type.model
+
+
+def details(entry: AuditEntry) -> str:
+    """The fields changed (old → new), or the event's details, as one line of text."""
+    if entry.event:
+        return "; ".join(
+            f"{k.replace('_', ' ')}: {v}" for k, v in (entry.additional_data or {}).items()
+        )
+    parts = []
+    for field, change in (entry.changes or {}).items():
+        if field in ("deleted_at", "deleted_by"):
+            continue
+        if isinstance(change, dict) and change.get("type") == "m2m":
+            verb = "added" if change.get("operation") == "add" else "removed"
+            parts.append(
+                f"{field.replace('_', ' ')} {verb}: {', '.join(change.get('objects', []))}"
+            )
+        elif isinstance(change, list | tuple) and len(change) == 2:
+            old, new = change
+            if entry.action == AuditEntry.Action.CREATE:
+                parts.append(f"{field.replace('_', ' ')}: {_value(new)}")
+            elif entry.action == AuditEntry.Action.DELETE:
+                parts.append(f"{field.replace('_', ' ')}: {_value(old)}")
+            else:
+                parts.append(f"{field.replace('_', ' ')}: {_value(old)} → {_value(new)}")
+    return "; ".join(parts)
+
+
+def _value(value) -> str:
+    return "(blank)" if value in (None, "", "None") else str(value)
+
+
+def entries_of_person(user) -> list[dict]:
+    """Everything the audit trail holds about what this person did (for "your data")."""
+    return [
+        {
+            "when": e.timestamp.isoformat(),
+            "partnership": e.partnership.name if e.partnership else None,
+            "what": describe(e),
+            "about": e.object_repr,
+            "details": details(e),
+        }
+        for e in AuditEntry.objects.filter(actor=user)
+        .select_related("partnership", "content_type")
+        .order_by("-timestamp")
+    ]
