@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.dispatch import receiver
 
 from accounts.signals import signed_in, two_factor_changed, two_factor_was_reset
+from trust.signals import data_exported, data_imported
 
 from .events import Event, record
 
@@ -49,3 +50,23 @@ def _locked_out(sender, request, username, ip_address, **kwargs) -> None:
             detail={"attempts": "limit reached"},
             remote_addr=ip_address,
         )
+
+
+@receiver(data_imported)
+def _imported(sender, actor, partnership, what, file_name, rows, **kwargs) -> None:
+    record(
+        Event.IMPORT,
+        actor=actor,
+        partnership=partnership,
+        detail={"what": what, "file": file_name, "rows": rows},
+    )
+
+
+@receiver(data_exported)
+def _exported(sender, actor, partnership, what, format, rows, **kwargs) -> None:
+    record(
+        Event.EXPORT,
+        actor=actor,
+        partnership=partnership,
+        detail={"what": what, "format": format, "rows": rows},
+    )

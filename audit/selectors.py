@@ -52,14 +52,12 @@ def describe(entry: AuditEntry) -> str:
             return entry.event
     thing = _thing(entry.content_type)
     changes = entry.changes or {}
-    if entry.action == AuditEntry.Action.UPDATE and set(changes) <= {"deleted_at", "deleted_by"}:
-        if "deleted_at" in changes:
-            was, now = changes["deleted_at"]
-            return (
-                f"Deleted {thing} (can be restored)"
-                if was in (None, "None")
-                else f"Restored {thing}"
-            )
+    soft_delete_only = "deleted_at" in changes and set(changes) <= {"deleted_at", "deleted_by"}
+    if entry.action == AuditEntry.Action.UPDATE and soft_delete_only:
+        was = changes["deleted_at"][0]
+        if was in (None, "None"):
+            return f"Deleted {thing} (can be restored)"
+        return f"Restored {thing}"
     verb = {
         AuditEntry.Action.CREATE: "Added",
         AuditEntry.Action.UPDATE: "Changed",

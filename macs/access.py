@@ -103,6 +103,7 @@ POLICY: dict[str, Rule] = {
     "partnerships:partner_body_edit": Rule(BUSINESS_MANAGER, BUSINESS_MANAGER),
     "partnerships:agencies": Rule(STAFF),
     "partnerships:agency_add": Rule(MANAGERS, MANAGERS),
+    "partnerships:agencies_import": Rule(MANAGERS, MANAGERS),
     "partnerships:agency_edit": Rule(MANAGERS, MANAGERS),
     "partnerships:agency_delete": Rule(MANAGERS, MANAGERS),
     "partnerships:subgroups": Rule(STAFF),

@@ -21,9 +21,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.two_factor import two_factor_reset
+from trust.imports import ImportResult, validate_rows
+from trust.signals import data_imported
 from trust.softdelete import mark_deleted, mark_restored
 from trust.versioning import save_form_versioned
 
+from .imports import agency_row_cleaner
 from .models import (
     Agency,
     Invitation,
@@ -304,3 +307,27 @@ def member_two_factor_reset(*, membership: Membership, actor) -> None:
             "platform administrator."
         )
     two_factor_reset(user=membership.user, actor=actor, partnership=membership.partnership)
+
+
+@transaction.atomic
+def agencies_import(*, partnership: Partnership, rows: list, file_name: str, actor) -> ImportResult:
+    """Add agencies from spreadsheet rows: every row is valid, or nothing is saved."""
+    existing = {
+        n.lower()
+        for n in Agency.objects.filter(partnership=partnership).values_list("name", flat=True)
+    }
+    result = validate_rows(rows, agency_row_cleaner(existing))
+    if not result.ok:
+        return result
+    Agency.objects.bulk_create(
+        Agency(partnership=partnership, name=name, sector=sector) for name, sector in result.rows
+    )
+    data_imported.send(
+        sender=Agency,
+        actor=actor,
+        partnership=partnership,
+        what="agencies",
+        file_name=file_name,
+        rows=len(result.rows),
+    )
+    return result

@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     path(P + "agencies/", views.agencies, name="agencies"),
     path(P + "agencies/add/", views.agency_add, name="agency_add"),
+    path(P + "agencies/import/", views.agencies_import, name="agencies_import"),
     path(P + "agencies/<int:agency_id>/edit/", views.agency_edit, name="agency_edit"),
     path(P + "agencies/<int:agency_id>/delete/", views.agency_delete, name="agency_delete"),
     path(P + "subgroups/", views.subgroups, name="subgroups"),

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.forms import AcceptInvitationForm, JoinForm
+from trust.imports import ImportForm
 from trust.versioning import EditConflict, differences
 
 from . import selectors, services
@@ -24,6 +25,7 @@ from .forms import (
     RoleAddForm,
     SubgroupForm,
 )
+from .imports import AGENCY_COLUMNS
 from .models import Agency, Membership, PartnerBody, RoleAssignment, Subgroup
 from .roles import Role
 
@@ -267,6 +269,33 @@ def agency_add(request, partnership: str):
         title="Add an agency",
         done=reverse("partnerships:agencies", args=[partnership]),
         message="Agency added.",
+    )
+
+
+def agencies_import(request, partnership: str):
+    """Add many agencies from a CSV or Excel file; any bad row means nothing is added."""
+    form = ImportForm(request.POST or None, request.FILES or None, required_columns=AGENCY_COLUMNS)
+    form.set_submit_label("Import agencies")
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        result = services.agencies_import(
+            partnership=request.partnership,
+            rows=form.rows,
+            file_name=form.cleaned_data["file"].name,
+            actor=request.user,
+        )
+        if result.ok:
+            messages.success(request, f"{len(result.rows)} agencies imported.")
+            return redirect("partnerships:agencies", partnership=partnership)
+        problems = result.problems
+    return render(
+        request,
+        "partnerships/agencies_import.html",
+        {
+            "form": form,
+            "problems": problems,
+            "sectors": [label for _, label in Agency.Sector.choices],
+        },
     )
 
 

@@ -196,6 +196,8 @@ AXES_VERBOSE = False
 AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
 AUDITLOG_STORE_JSON_CHANGES = True
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
+# Restoring a backup writes raw rows: that is not a change anyone made.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 # Uploads: size limit and where stored files live (outside static, served by an authorised view).
 MACS_UPLOAD_MAX_BYTES = 20 * 1024 * 1024

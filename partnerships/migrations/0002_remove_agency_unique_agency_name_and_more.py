@@ -6,76 +6,104 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partnerships', '0001_initial'),
+        ("partnerships", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='agency',
-            name='unique_agency_name',
+            model_name="agency",
+            name="unique_agency_name",
         ),
         migrations.RemoveConstraint(
-            model_name='subgroup',
-            name='unique_subgroup_name',
+            model_name="subgroup",
+            name="unique_subgroup_name",
         ),
         migrations.AddField(
-            model_name='agency',
-            name='deleted_at',
+            model_name="agency",
+            name="deleted_at",
             field=models.DateTimeField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='agency',
-            name='deleted_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="agency",
+            name="deleted_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='agency',
-            name='version',
+            model_name="agency",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='partnerbody',
-            name='version',
+            model_name="partnerbody",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='partnership',
-            name='retention_years',
-            field=models.PositiveSmallIntegerField(default=6, help_text='Audit entries older than this are deleted for good. Between 1 and 25 years.', verbose_name='keep the audit trail for (years)'),
+            model_name="partnership",
+            name="retention_years",
+            field=models.PositiveSmallIntegerField(
+                default=6,
+                help_text="Audit entries older than this are deleted for good. Between 1 and 25 years.",
+                verbose_name="keep the audit trail for (years)",
+            ),
         ),
         migrations.AddField(
-            model_name='partnership',
-            name='version',
+            model_name="partnership",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='subgroup',
-            name='deleted_at',
+            model_name="subgroup",
+            name="deleted_at",
             field=models.DateTimeField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='subgroup',
-            name='deleted_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="subgroup",
+            name="deleted_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='subgroup',
-            name='version',
+            model_name="subgroup",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddConstraint(
-            model_name='agency',
-            constraint=models.UniqueConstraint(condition=models.Q(('deleted_at__isnull', True)), fields=('partnership', 'name'), name='unique_agency_name'),
+            model_name="agency",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("deleted_at__isnull", True)),
+                fields=("partnership", "name"),
+                name="unique_agency_name",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='partnership',
-            constraint=models.CheckConstraint(condition=models.Q(('retention_years__gte', 1), ('retention_years__lte', 25)), name='retention_years_range'),
+            model_name="partnership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("retention_years__gte", 1), ("retention_years__lte", 25)),
+                name="retention_years_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subgroup',
-            constraint=models.UniqueConstraint(condition=models.Q(('deleted_at__isnull', True)), fields=('partnership', 'name'), name='unique_subgroup_name'),
+            model_name="subgroup",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("deleted_at__isnull", True)),
+                fields=("partnership", "name"),
+                name="unique_subgroup_name",
+            ),
         ),
     ]

@@ -142,7 +142,10 @@ def test_access_matches_policy(name, who, method, demo):
 
 def assert_security_headers(response) -> None:
     csp = response.get("Content-Security-Policy", "")
-    assert "script-src 'self'" in csp and "unsafe-inline' " not in csp.split("script-src")[1].split(";")[0]
+    assert (
+        "script-src 'self'" in csp
+        and "unsafe-inline' " not in csp.split("script-src")[1].split(";")[0]
+    )
     assert "frame-ancestors 'none'" in csp
     assert response.get("X-Frame-Options") == "DENY"
     assert response.get("X-Content-Type-Options") == "nosniff"

@@ -1,0 +1,252 @@
+"""Backup and restore of one partnership: one zip archive of JSON plus stored files.
+
+The archive holds the partnership, every record that belongs to it (found through the app
+registry: any model with a `partnership` foreign key, and anything that cascades from one),
+the accounts and shared rows (framework content) those records point at, two-factor devices
+of those accounts, and the stored files. Each part has a SHA-256 checksum in
+`manifest.json`, checked before anything is restored.
+
+Restoring needs a database with no partnerships and no accounts; framework rows already there
+must match the archive's exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections import OrderedDict
+from datetime import UTC, datetime
+
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.db import connection, models, transaction
+from django_scopes import scopes_disabled
+
+FORMAT = "macs-partnership-archive/1"
+# Apps whose rows never belong in a partnership archive (sessions, lockout attempts, ...).
+SKIP_APPS = {"sessions", "admin", "axes", "auditlog", "contenttypes", "auth"}
+DEVICE_MODELS = ("otp_totp.TOTPDevice", "otp_static.StaticDevice", "otp_email.EmailDevice")
+
+
+class ArchiveError(Exception):
+    """The archive cannot be restored here; the message says why."""
+
+
+def _partnership_model():
+    return apps.get_model("partnerships", "Partnership")
+
+
+def _owned_models() -> list[type[models.Model]]:
+    """Models whose rows belong to one partnership: a `partnership` FK, or a cascade from one."""
+    partnership = _partnership_model()
+    owned: list[type[models.Model]] = []
+    candidates = [
+        m
+        for m in apps.get_models()
+        if m._meta.app_label not in SKIP_APPS and not m._meta.auto_created and m is not partnership
+    ]
+    for model in candidates:
+        field = _fk_to(model, partnership)
+        if field is not None and field.name == "partnership":
+            owned.append(model)
+    changed = True
+    while changed:
+        changed = False
+        for model in candidates:
+            if model in owned:
+                continue
+            for field in model._meta.concrete_fields:
+                if (
+                    field.is_relation
+                    and field.many_to_one
+                    and field.related_model in owned
+                    and not field.null
+                    and field.remote_field.on_delete is models.CASCADE
+                ):
+                    owned.append(model)
+                    changed = True
+                    break
+    return owned
+
+
+def _fk_to(model, target):
+    for field in model._meta.concrete_fields:
+        if field.is_relation and field.many_to_one and field.related_model is target:
+            return field
+    return None
+
+
+def _owned_rows(partnership) -> dict[type[models.Model], list[models.Model]]:
+    """Every row that belongs to `partnership`, by model."""
+    rows: dict[type[models.Model], list[models.Model]] = OrderedDict()
+    rows[type(partnership)] = [partnership]
+    owned = _owned_models()
+    pending = list(owned)
+    while pending:
+        model = pending.pop(0)
+        manager = model._base_manager
+        if _fk_to(model, type(partnership)) is not None and hasattr(model, "partnership_id"):
+            rows[model] = list(manager.filter(partnership=partnership).order_by("pk"))
+            continue
+        parents = [
+            f
+            for f in model._meta.concrete_fields
+            if f.is_relation and f.many_to_one and f.related_model in rows and not f.null
+        ]
+        if not parents:
+            pending.append(model)  # its parent model is not collected yet
+            continue
+        field = parents[0]
+        ids = [o.pk for o in rows[field.related_model]]
+        rows[model] = list(manager.filter(**{f"{field.name}__in": ids}).order_by("pk"))
+    return rows
+
+
+def _referenced_rows(collected) -> dict[type[models.Model], dict]:
+    """Rows outside the partnership that collected rows point at (accounts, framework)."""
+    owned = set(collected)
+    extra: dict[type[models.Model], dict] = OrderedDict()
+    queue = [obj for objs in collected.values() for obj in objs]
+    while queue:
+        obj = queue.pop()
+        for field in obj._meta.concrete_fields:
+            if not (field.is_relation and field.many_to_one):
+                continue
+            target = field.related_model
+            if target in owned or target._meta.app_label in SKIP_APPS:
+                continue
+            value = getattr(obj, field.attname)
+            if value is None or value in extra.get(target, {}):
+                continue
+            related = target._base_manager.filter(pk=value).first()
+            if related is not None:
+                extra.setdefault(target, {})[value] = related
+                queue.append(related)
+        for field in obj._meta.many_to_many:
+            target = field.related_model
+            if target in owned or target._meta.app_label in SKIP_APPS:
+                continue
+            for related in getattr(obj, field.name).all():
+                if related.pk not in extra.get(target, {}):
+                    extra.setdefault(target, {})[related.pk] = related
+                    queue.append(related)
+    return extra
+
+
+def _devices_for(users) -> list[models.Model]:
+    found = []
+    for label in DEVICE_MODELS:
+        model = apps.get_model(label)
+        found += list(model.objects.filter(user__in=users).order_by("pk"))
+        if label == "otp_static.StaticDevice":
+            token = apps.get_model("otp_static", "StaticToken")
+            found += list(token.objects.filter(device__user__in=users).order_by("pk"))
+    return found
+
+
+def _serialize(objects) -> str:
+    return serializers.serialize(
+        "json", objects, indent=1, use_natural_foreign_keys=True, sort_keys=True
+    )
+
+
+def export_archive(partnership) -> bytes:
+    """The whole partnership as one zip archive (see the module docstring)."""
+    with scopes_disabled():
+        owned = _owned_rows(partnership)
+        extra = _referenced_rows(owned)
+        user_model = apps.get_model(settings.AUTH_USER_MODEL)
+        users = list(extra.get(user_model, {}).values())
+        # Accounts first (others refer to them by email), then shared rows, then the
+        # partnership's own rows parent-first, then the accounts' two-factor devices.
+        data = sorted(users, key=lambda u: u.pk)
+        for model, objs in extra.items():
+            if model is not user_model:
+                data += sorted(objs.values(), key=lambda o: o.pk)
+        for objs in owned.values():
+            data += objs
+        data += _devices_for(users)
+        data_json = _serialize(data).encode("utf-8")
+        stored = [o for objs in owned.values() for o in objs if hasattr(o, "stored_name")]
+    out = io.BytesIO()
+    files = {}
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("data.json", data_json)
+        for obj in stored:
+            path = settings.MACS_UPLOAD_ROOT / obj.stored_name
+            content = path.read_bytes() if path.exists() else b""
+            archive.writestr(f"files/{obj.stored_name}", content)
+            files[obj.stored_name] = hashlib.sha256(content).hexdigest()
+        manifest = {
+            "format": FORMAT,
+            "partnership": partnership.slug,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "data_sha256": hashlib.sha256(data_json).hexdigest(),
+            "files": files,
+            "counts": {m._meta.label: len(v) for m, v in owned.items()},
+        }
+        archive.writestr("manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
+    return out.getvalue()
+
+
+def read_archive(content: bytes) -> tuple[dict, bytes, dict[str, bytes]]:
+    """Open and verify an archive: (manifest, data.json, {stored name: bytes})."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        manifest = json.loads(archive.read("manifest.json"))
+        data = archive.read("data.json")
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ArchiveError("This is not a MACS partnership archive.") from exc
+    if manifest.get("format") != FORMAT:
+        raise ArchiveError(f"Unknown archive format {manifest.get('format')!r}.")
+    if hashlib.sha256(data).hexdigest() != manifest.get("data_sha256"):
+        raise ArchiveError("data.json does not match its checksum: the archive is damaged.")
+    files = {}
+    for name, digest in manifest.get("files", {}).items():
+        try:
+            body = archive.read(f"files/{name}")
+        except KeyError as exc:
+            raise ArchiveError(f"The archive is missing the file {name}.") from exc
+        if hashlib.sha256(body).hexdigest() != digest:
+            raise ArchiveError(f"The file {name} does not match its checksum.")
+        files[name] = body
+    return manifest, data, files
+
+
+def import_archive(content: bytes) -> dict:
+    """Restore an archive into a database with no partnerships and no accounts."""
+    manifest, data, files = read_archive(content)
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    with scopes_disabled(), transaction.atomic(), connection.constraint_checks_disabled():
+        if _partnership_model().objects.exists() or user_model.objects.exists():
+            raise ArchiveError(
+                "Restore into an empty database: this one already has partnerships or accounts."
+            )
+        owned = set(_owned_models()) | {_partnership_model(), user_model}
+        owned |= {apps.get_model(label) for label in DEVICE_MODELS}
+        owned.add(apps.get_model("otp_static", "StaticToken"))
+        for item in serializers.deserialize("json", data, handle_forward_references=True):
+            model = type(item.object)
+            if model not in owned:
+                existing = model._base_manager.filter(pk=item.object.pk).first()
+                if existing is not None:
+                    if _values(existing) != _values(item.object):
+                        raise ArchiveError(
+                            f"{model._meta.verbose_name} {item.object.pk} differs from this "
+                            "database's. Load the same framework edition first."
+                        )
+                    continue
+            item.save()
+        connection.check_constraints()
+        for name, body in files.items():
+            path = settings.MACS_UPLOAD_ROOT / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(body)
+    return manifest
+
+
+def _values(obj) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}

@@ -1,0 +1,18 @@
+"""The document upload form in the bad-input harness (see trust/fuzz.py)."""
+
+from trust.fuzz import register
+
+from . import services
+from .forms import DocumentForm
+
+register(
+    DocumentForm,
+    submit=lambda form, ctx: services.file_store(
+        partnership=ctx.partnership,
+        checked=form.checked,
+        original_name=form.cleaned_data["file"].name,
+        title=form.cleaned_data["title"],
+        description=form.cleaned_data["description"],
+        actor=ctx.actor,
+    ),
+)

@@ -1,0 +1,256 @@
+"""The bad-input harness: every registered form (and import) gets generated submissions.
+
+For each one: no exception escapes (a server error), every rejection carries a specific
+message naming the field (never Django's generic wording), and a rejected submission saves
+nothing. The CI profile runs at least 200 examples per form; set HYPOTHESIS_PROFILE=dev for a
+quick run.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import os
+
+import pytest
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django_scopes import scope, scopes_disabled
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from partnerships.roles import Role
+from tests.conftest import ROLE_EMAILS
+from trust.fuzz import FuzzContext, registered_form_classes, targets
+from trust.versioning import EditConflict
+from ui.forms import GovukFormMixin, _is_generic
+
+hsettings.register_profile(
+    "ci",
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    derandomize=True,
+)
+hsettings.register_profile(
+    "dev",
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hsettings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+for app in settings.MACS_APPS:
+    for module in ("forms", "fuzz"):
+        try:
+            importlib.import_module(f"{app}.{module}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{app}.{module}":
+                raise
+
+NASTY_TEXT = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "=cmd|' /C calc'!A0",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "\x00",
+            "Ünïcødé – “quotes” 🙂",
+            "a" * 5000,
+            "../../etc/passwd",
+        ]
+    ),
+)
+
+
+def _xlsx(rows) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@st.composite
+def table_file(draw):
+    """A CSV or Excel file with plausible and implausible rows, or random bytes."""
+    cells = st.one_of(NASTY_TEXT, st.sampled_from(["Health provider", "education", "Police"]))
+    header = draw(
+        st.one_of(st.just(["name", "sector"]), st.lists(NASTY_TEXT, min_size=0, max_size=3))
+    )
+    rows = draw(st.lists(st.lists(cells, min_size=0, max_size=3), max_size=8))
+    kind = draw(st.sampled_from(["csv", "xlsx", "bytes", "empty"]))
+    if kind == "csv":
+        import csv
+
+        out = io.StringIO()
+        writer = csv.writer(out)
+        for row in [header, *rows]:
+            writer.writerow([c.replace("\x00", "") for c in row])
+        return SimpleUploadedFile("agencies.csv", out.getvalue().encode("utf-8"))
+    if kind == "xlsx":
+        clean = [[c.replace("\x00", "")[:200] for c in row] for row in [header, *rows]]
+        try:
+            content = _xlsx(clean)
+        except Exception:  # openpyxl refuses some control characters: send bytes instead
+            content = b"PK\x03\x04 broken"
+        return SimpleUploadedFile("agencies.xlsx", content)
+    if kind == "empty":
+        return SimpleUploadedFile("empty.csv", b"")
+    name = draw(st.sampled_from(["a.pdf", "b.png", "c.docx", "d.exe", "e.csv"]))
+    return SimpleUploadedFile(name, draw(st.binary(max_size=600)))
+
+
+@st.composite
+def any_file(draw):
+    from files.demo import minimal_pdf
+
+    choice = draw(st.sampled_from(["pdf", "table", "bytes"]))
+    if choice == "pdf":
+        return SimpleUploadedFile("report.pdf", minimal_pdf([draw(st.text(max_size=40))]))
+    if choice == "table":
+        return draw(table_file())
+    return SimpleUploadedFile(draw(NASTY_TEXT)[:100] or "x", draw(st.binary(max_size=600)))
+
+
+def value_strategy(name: str, field: forms.Field):
+    """Values for one field: valid-looking ones often, hostile ones too, sometimes missing."""
+    if isinstance(field, forms.FileField):
+        return st.none()
+    options: list = [NASTY_TEXT]
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        pks = [str(o.pk) for o in field.queryset] if field.queryset is not None else []
+        options.append(st.lists(st.sampled_from(pks or ["1"]), max_size=3))
+        options.append(st.lists(st.integers(-5, 10**6).map(str), max_size=3))
+    elif isinstance(field, forms.ModelChoiceField):
+        pks = [str(o.pk) for o in field.queryset] if field.queryset is not None else []
+        if pks:
+            options.append(st.sampled_from(pks))
+        options.append(st.integers(-5, 10**9).map(str))
+    elif isinstance(field, forms.MultipleChoiceField):
+        values = [str(v) for v, _ in field.choices if v != ""]
+        options.append(st.lists(st.sampled_from(values or ["x"]), max_size=3))
+    elif isinstance(field, forms.ChoiceField):
+        values = [str(v) for v, _ in field.choices]
+        if values:
+            options.append(st.sampled_from(values))
+    elif isinstance(field, forms.BooleanField):
+        options.append(st.sampled_from(["on", "", "true", "false"]))
+    elif isinstance(field, forms.IntegerField):
+        options.append(st.integers(-(10**12), 10**12).map(str))
+    elif isinstance(field, forms.DateField):
+        options.append(st.dates().map(lambda d: d.strftime("%d/%m/%Y")))
+    elif isinstance(field, forms.EmailField):
+        options.append(st.emails().map(lambda e: e[:254]))
+    elif isinstance(field, forms.CharField):
+        options.append(st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=80))
+    return st.one_of(*options)
+
+
+@st.composite
+def submission(draw, form: forms.Form):
+    data, files = {}, {}
+    for name, field in form.fields.items():
+        key = form.add_prefix(name)
+        if isinstance(field, forms.FileField):
+            if draw(st.booleans()):
+                files[key] = draw(
+                    table_file() if "import" in type(form).__name__.lower() else any_file()
+                )
+            continue
+        if draw(st.integers(0, 9)) == 0:
+            continue  # leave the field out altogether
+        value = draw(value_strategy(name, field))
+        if value is not None:
+            data[key] = value
+    return data, files
+
+
+def owned_counts() -> dict[str, int]:
+    with scopes_disabled():
+        return {
+            m._meta.label: m._base_manager.count()
+            for m in apps.get_models()
+            if m._meta.app_label in settings.MACS_APPS and m._meta.label != "audit.AuditEntry"
+        }
+
+
+def check_errors(form: forms.Form) -> None:
+    for field, errors in form.errors.items():
+        assert field == "__all__" or field in form.fields, field
+        for message in errors:
+            assert str(message).strip(), (field, "empty message")
+            assert not _is_generic(message), (type(form).__name__, field, message)
+
+
+TARGETS = targets()
+
+
+@pytest.mark.parametrize("target", TARGETS, ids=[t.name for t in TARGETS])
+def test_fuzz_form_never_fails_and_explains(target, demo):
+    from accounts.models import User
+
+    northshire = demo["northshire"]
+    actor = User.objects.get(email=ROLE_EMAILS[Role.BUSINESS_MANAGER])
+    ctx = FuzzContext(partnership=northshire, actor=actor)
+
+    with scope(partnership=northshire):
+        blank = target.form_class(**target.build(ctx))
+
+    @given(submission(blank))
+    def run(payload):
+        data, files = payload
+        for upload in files.values():
+            upload.seek(0)
+        before = owned_counts()
+        savepoint = transaction.savepoint()
+        try:
+            with scope(partnership=northshire):
+                form = target.form_class(data=data, files=files, **target.build(ctx))
+                if form.is_valid():
+                    if target.submit is not None:
+                        try:
+                            result = target.submit(form, ctx)
+                        except ValidationError as error:
+                            assert error.messages and all(m.strip() for m in error.messages)
+                        except EditConflict:
+                            pass
+                        else:
+                            problems = getattr(result, "problems", None)
+                            if problems:
+                                assert all(p.message.strip() for p in problems)
+                                assert owned_counts() == before, "a rejected import saved rows"
+                else:
+                    check_errors(form)
+                    assert owned_counts() == before, "a rejected form saved something"
+                render_to_string("ui/form_page.html", {"form": form, "page_title": "Fuzz"})
+        finally:
+            transaction.savepoint_rollback(savepoint)
+
+    run()
+
+
+def test_every_service_form_is_registered():
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    forms_in_use = {c for c in subclasses(GovukFormMixin) if not c.__module__.startswith("tests")}
+    missing = sorted(c.__qualname__ for c in forms_in_use - registered_form_classes())
+    assert missing == []
