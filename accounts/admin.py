@@ -5,6 +5,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
 from .models import User
+from .two_factor import two_factor_reset
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -36,3 +37,11 @@ class UserAdmin(BaseUserAdmin):
     )
     filter_horizontal = ()
     list_filter = ("is_staff", "is_active")
+
+    actions = ["reset_two_factor"]
+
+    @admin.action(description="Reset two-factor sign-in (they set it up again at next sign-in)")
+    def reset_two_factor(self, request, queryset) -> None:
+        for user in queryset:
+            two_factor_reset(user=user, actor=request.user, partnership=None)
+        self.message_user(request, f"Two-factor sign-in reset for {queryset.count()} account(s).")

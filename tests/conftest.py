@@ -33,9 +33,11 @@ OUTSIDER_EMAIL = "manager@eastmere.example"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the MACS content once into the test database (tests roll back around it)."""
+    """Load the MACS content and the demo once into the test database (tests roll back around
+    them; transactional tests, which empty the database, load their own)."""
     with django_db_blocker.unblock():
         load_edition()
+        load_demo()
 
 
 @pytest.fixture
