@@ -45,6 +45,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["full_name", "email"]
+        verbose_name = "account"
 
     def __str__(self) -> str:
         return self.full_name or self.email

@@ -292,8 +292,8 @@ def record_restore(*, instance, actor) -> None:
     clash = model.objects.filter(partnership=instance.partnership, name__iexact=instance.name)
     if clash.exists():
         raise ValidationError(
-            f"There is already a {model._meta.verbose_name} called {instance.name}. "
-            "Rename one of them first."
+            f"There is already {'an' if model._meta.verbose_name[0] in 'aeiou' else 'a'} "
+            f"{model._meta.verbose_name} called {instance.name}. Rename one of them first."
         )
     mark_restored(instance)
 

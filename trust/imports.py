@@ -86,7 +86,10 @@ class ImportForm(GovukFormMixin, forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        checked = check_upload(upload, kinds=TABLE_KINDS | {"txt"})
+        # A CSV saved with another extension reads as text: accept it as CSV.
+        checked = check_upload(
+            upload, kinds=TABLE_KINDS | {"txt"}, described_as="CSV file or Excel spreadsheet"
+        )
         kind = "csv" if checked.kind == "txt" else checked.kind
         self.rows = read_rows(checked.content, kind, required=self.required_columns)
         if not self.rows:

@@ -90,23 +90,26 @@ def read_rows(content: bytes, kind: str, *, required: Sequence[str]) -> list[Row
     Headers are matched case- and space-insensitively; `required` headers must all be present.
     """
     if kind == "csv":
-        text = content.decode("utf-8-sig")
-        table = list(csv.reader(io.StringIO(text)))
+        try:
+            table = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise ValidationError("The selected file could not be read as a CSV file.") from exc
     elif kind == "xlsx":
         table = _xlsx_table(content)
     else:
         raise ValidationError("The selected file must be a CSV file or Excel spreadsheet.")
-    table = [r for r in table if any(str(c).strip() for c in r)]
-    if not table:
+    # Number rows before skipping blank ones, so row numbers match the spreadsheet.
+    numbered = [(n, r) for n, r in enumerate(table, start=1) if any(str(c).strip() for c in r)]
+    if not numbered:
         raise ValidationError("The selected file has no rows.")
-    headers = [str(h).strip().lower() for h in table[0]]
+    headers = [str(h).strip().lower() for h in numbered[0][1]]
     missing = [h for h in required if h not in headers]
     if missing:
         raise ValidationError(
             "The first row must name the columns. Missing: " + ", ".join(missing) + "."
         )
     rows = []
-    for number, raw in enumerate(table[1:], start=2):
+    for number, raw in numbered[1:]:
         values = {h: str(raw[i]).strip() if i < len(raw) else "" for i, h in enumerate(headers)}
         rows.append(Row(number, values))
     return rows

@@ -90,8 +90,12 @@ def describe(kinds: frozenset[str]) -> str:
     return ", ".join(labels[:-1]) + " or " + labels[-1] if len(labels) > 1 else labels[0]
 
 
-def check_upload(upload: UploadedFile, *, kinds: frozenset[str]) -> CheckedUpload:
-    """Read and check an upload, or raise ValidationError with a message for the field."""
+def check_upload(
+    upload: UploadedFile, *, kinds: frozenset[str], described_as: str | None = None
+) -> CheckedUpload:
+    """Read and check an upload, or raise ValidationError with a message for the field.
+
+    `described_as` names the accepted types in the message if the list would mislead."""
     limit = settings.MACS_UPLOAD_MAX_BYTES
     if upload.size is not None and upload.size > limit:
         raise ValidationError(
@@ -106,7 +110,7 @@ def check_upload(upload: UploadedFile, *, kinds: frozenset[str]) -> CheckedUploa
         raise ValidationError("The selected file is empty.")
     kind = sniff(content, upload.name or "")
     if kind not in kinds:
-        raise ValidationError(f"The selected file must be a {describe(kinds)}.")
+        raise ValidationError(f"The selected file must be a {described_as or describe(kinds)}.")
     return CheckedUpload(
         kind=kind,
         content_type=KINDS[kind][1],

@@ -44,9 +44,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    # Idle (30 min) and absolute (12 h) session limits; before anything records activity.
-    "accounts.middleware.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle (30 min) and absolute (12 h) session limits, before any view sees the request.
+    "accounts.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -201,6 +201,9 @@ AUDITLOG_STORE_JSON_CHANGES = True
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 # Restoring a backup writes raw rows: that is not a change anyone made.
 AUDITLOG_DISABLE_ON_RAW_SAVE = True
+# Compare against the stored row through the plain manager: the default managers hide
+# soft-deleted rows and need a partnership scope.
+AUDITLOG_USE_BASE_MANAGER = True
 
 # Uploads: size limit and where stored files live (outside static, served by an authorised view).
 MACS_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
