@@ -19,6 +19,7 @@ import zipfile
 from collections import OrderedDict
 from datetime import UTC, datetime
 
+from auditlog.context import disable_auditlog
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
@@ -220,7 +221,13 @@ def import_archive(content: bytes) -> dict:
     """Restore an archive into a database with no partnerships and no accounts."""
     manifest, data, files = read_archive(content)
     user_model = apps.get_model(settings.AUTH_USER_MODEL)
-    with scopes_disabled(), transaction.atomic(), connection.constraint_checks_disabled():
+    # Restored rows are not changes anyone made: keep them out of the audit trail.
+    with (
+        scopes_disabled(),
+        disable_auditlog(),
+        transaction.atomic(),
+        connection.constraint_checks_disabled(),
+    ):
         if _partnership_model().objects.exists() or user_model.objects.exists():
             raise ArchiveError(
                 "Restore into an empty database: this one already has partnerships or accounts."

@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='user',
-            options={'ordering': ['full_name', 'email'], 'verbose_name': 'account'},
+            name="user",
+            options={"ordering": ["full_name", "email"], "verbose_name": "account"},
         ),
     ]

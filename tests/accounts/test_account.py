@@ -115,7 +115,9 @@ def test_account_platform_admin_resets_two_factor_from_the_admin(demo):
 
     from tests.conftest import verified_client
 
-    admin = User.objects.create_superuser("admin@macs.example", "a long admin password", full_name="Ada")
+    admin = User.objects.create_superuser(
+        "admin@macs.example", "a long admin password", full_name="Ada"
+    )
     observer = User.objects.get(email=ROLE_EMAILS[Role.OBSERVER])
     TOTPDevice.objects.create(user=observer, name="App", confirmed=True)
     client = verified_client(admin)

@@ -28,7 +28,9 @@ HOME = "/p/northshire/"
 
 
 def code_for(device: TOTPDevice, offset: int = 0) -> str:
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift + offset):06d}"
+    return (
+        f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift + offset):06d}"
+    )
 
 
 def sign_in(
@@ -150,7 +152,9 @@ def test_sign_in_locks_the_account_after_repeated_failures_from_any_address():
         assert response.status_code == 200
         assert b"Enter a correct email address and password" in response.content
     assert sign_in(client, password="wrong password here", ip="10.0.1.1").status_code == 429
-    response = sign_in(client, ip="10.0.2.2")  # even the right password, from a new address  # even the right password is refused while locked
+    response = sign_in(
+        client, ip="10.0.2.2"
+    )  # even the right password, from a new address  # even the right password is refused while locked
     assert response.status_code == 429
     assert b"You cannot sign in for 15 minutes" in response.content
     assert AuditEntry.objects.filter(event=Event.LOCKED_OUT, actor__email=MANAGER).exists()

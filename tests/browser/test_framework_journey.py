@@ -1,8 +1,12 @@
-"""A new user signs in, opens the MACS tree and follows a leaf to its outcome category.
-axe-core checks every page on the way."""
+"""A new user signs in (setting up two-factor sign-in), opens the MACS tree and follows a leaf
+to its outcome category. axe-core checks every page on the way."""
+
+import base64
+import re
 
 import pytest
 from django.urls import reverse
+from django_otp.oath import totp
 
 from framework.loader import load_edition
 from partnerships.demo import DEMO_PASSWORD, load_demo
@@ -19,6 +23,13 @@ def site(live_server):
     return live_server.url
 
 
+def authenticator_code(secret: str) -> str:
+    """What an authenticator app shows for this key now (RFC 6238, 30 s, 6 digits)."""
+    key = re.sub(r"\s", "", secret)
+    key_bytes = base64.b32decode(key + "=" * (-len(key) % 8))
+    return f"{totp(key_bytes):06d}"
+
+
 def test_sign_in_open_tree_and_follow_a_leaf(site, page):
     page.goto(site + reverse("partnerships:home", args=["northshire"]))
     assert page.get_by_role("heading", name="Sign in to MACS").is_visible()
@@ -27,6 +38,21 @@ def test_sign_in_open_tree_and_follow_a_leaf(site, page):
     page.get_by_label("Email address").fill("manager@northshire.example")
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+
+    # First sign-in: set up an authenticator app, as a new user would.
+    assert page.get_by_role("heading", name="Set up two-factor sign-in").is_visible()
+    assert page.get_by_role("img", name="QR code for your authenticator app").is_visible()
+    assert_accessible(page, "02-two-factor-set-up")
+    page.get_by_text("I cannot scan the QR code").click()
+    secret = page.locator("code.macs-secret").inner_text()
+    page.get_by_label("Code from your authenticator app").fill(authenticator_code(secret))
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+
+    assert page.get_by_role("heading", name="Your recovery codes").is_visible()
+    assert len(page.locator(".macs-codes li").all()) == 10
+    assert_accessible(page, "02-recovery-codes")
+    page.get_by_role("button", name="I have saved my codes, continue").click()
+
     assert page.get_by_role("heading", name="Welcome, Priya").is_visible()
     assert_accessible(page, "02-home")
 

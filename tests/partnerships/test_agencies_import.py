@@ -29,7 +29,7 @@ def _post(client, content: bytes, name="agencies.csv"):
 
 def test_import_agencies_from_csv_adds_all_and_is_audited(client_as, demo):
     before = _count(demo)
-    csv = "Name,Sector\nRiverton Food Bank,vcse\nNorthshire College,Education\n".encode()
+    csv = b"Name,Sector\nRiverton Food Bank,vcse\nNorthshire College,Education\n"
     response = _post(client_as(Role.BUSINESS_UNIT_OFFICER), csv)
     assert response.status_code == 302
     assert _count(demo) == before + 2
@@ -54,13 +54,13 @@ def test_import_agencies_from_excel(client_as, demo):
 def test_import_agencies_with_a_bad_row_saves_nothing_and_lists_rows(client_as, demo):
     before = _count(demo)
     csv = (
-        "name,sector\n"
-        "Good Agency,Police\n"
-        ",Police\n"
-        "Riverton Youth Trust,VCSE\n"
-        "Good Agency,Police\n"
-        "Another,Spaceflight\n"
-    ).encode()
+        b"name,sector\n"
+        b"Good Agency,Police\n"
+        b",Police\n"
+        b"Riverton Youth Trust,VCSE\n"
+        b"Good Agency,Police\n"
+        b"Another,Spaceflight\n"
+    )
     response = _post(client_as(Role.BUSINESS_MANAGER), csv)
     assert response.status_code == 200
     page = response.content.decode()

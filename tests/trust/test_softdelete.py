@@ -58,7 +58,9 @@ def test_soft_delete_refuses_a_subgroup_others_report_to(client_as, demo):
     with scopes_disabled():
         executive = Subgroup.objects.get(partnership=demo["northshire"], name="Executive group")
     client = client_as(Role.BUSINESS_MANAGER)
-    response = client.post(reverse("partnerships:subgroup_delete", args=["northshire", executive.pk]))
+    response = client.post(
+        reverse("partnerships:subgroup_delete", args=["northshire", executive.pk])
+    )
     assert response.status_code == 200
     assert b"accountable to this subgroup" in response.content
 

@@ -18,10 +18,14 @@ def test_version_conflict_shows_both_versions_and_saves_nothing(client_as, demo)
     url = reverse("partnerships:agency_edit", args=["northshire", agency.pk])
     manager, officer = client_as(Role.BUSINESS_MANAGER), client_as(Role.BUSINESS_UNIT_OFFICER)
     opened = agency.version
-    first = manager.post(url, {"name": "Name chosen first", "sector": agency.sector, "version": opened})
+    first = manager.post(
+        url, {"name": "Name chosen first", "sector": agency.sector, "version": opened}
+    )
     assert first.status_code == 302
 
-    second = officer.post(url, {"name": "Name chosen second", "sector": agency.sector, "version": opened})
+    second = officer.post(
+        url, {"name": "Name chosen second", "sector": agency.sector, "version": opened}
+    )
     assert second.status_code == 409
     page = second.content.decode()
     assert "Someone else changed this while you were editing" in page
