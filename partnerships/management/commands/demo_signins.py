@@ -16,6 +16,10 @@ class Command(BaseCommand):
         out.write("")
         out.write("MACS is running at http://127.0.0.1:8000/")
         out.write(f"Demo sign-ins (every password is: {DEMO_PASSWORD})")
+        if settings.MACS_TWO_FACTOR_RELAXED_DOMAINS:
+            out.write(
+                "Two-factor sign-in is switched off for these demo accounts in development only."
+            )
         for email, _name, partnership, role in demo_people():
             out.write(f"  {email:<38} {role:<32} {partnership}")
         out.write("")
