@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.core.validators import MaxLengthValidator
 
 from ui.forms import GovukFormMixin
 
@@ -21,6 +22,11 @@ class SignInForm(GovukFormMixin, AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Email address"
+        # Django sets max_length here without a validator: without one, a huge "email" reaches
+        # authenticate() and the lockout table, whose column is 255 characters.
+        self.fields["username"].validators.append(
+            MaxLengthValidator(254, "Enter an email address of 254 characters or fewer.")
+        )
         self.fields["username"].widget.attrs["autocomplete"] = "email"
         self.fields["username"].widget.attrs["spellcheck"] = "false"
         self.fields["username"].error_messages["required"] = "Enter your email address."

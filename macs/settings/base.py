@@ -197,6 +197,9 @@ AXES_VERBOSE = False
 
 # Audit trail (django-auditlog) written to our own table, which knows the partnership.
 AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
+# auditlog's own LogEntry is swapped for ours: skip its migrations so its unused table (which
+# references content types and blocks TRUNCATE on PostgreSQL) is never created.
+MIGRATION_MODULES = {"auditlog": None}
 AUDITLOG_STORE_JSON_CHANGES = True
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 # Restoring a backup writes raw rows: that is not a change anyone made.

@@ -230,3 +230,11 @@ def test_sign_in_password_only_session_cannot_replace_the_second_factor():
     response = client.get(reverse("accounts:two_factor_setup"))
     assert response["Location"].startswith(reverse("accounts:reauthenticate"))
     assert client.get(response["Location"])["Location"].startswith(reverse("accounts:two_factor"))
+
+
+def test_sign_in_refuses_an_overlong_email_before_checking_it():
+    response = Client().post(
+        reverse("accounts:login"), {"username": "a" * 300 + "@x.org", "password": "whatever it is"}
+    )
+    assert response.status_code == 200
+    assert b"Enter an email address of 254 characters or fewer." in response.content

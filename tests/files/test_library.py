@@ -101,3 +101,15 @@ def test_library_delete_restore_and_purge_removes_the_file(client_as, demo):
     with scopes_disabled():
         assert not StoredFile.all_objects.filter(pk=stored.pk).exists()
     assert not path.exists()
+
+
+def test_library_page_query_count_does_not_grow(client_as, django_assert_max_num_queries):
+    client = client_as(Role.BUSINESS_MANAGER)
+    url = reverse("files:library", args=["northshire"])
+    client.get(url)
+    with django_assert_max_num_queries(10):
+        client.get(url)
+    for number in range(5):
+        _upload(client, name=f"Minutes {number}")
+    with django_assert_max_num_queries(10):
+        assert client.get(url).status_code == 200

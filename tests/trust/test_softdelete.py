@@ -89,3 +89,19 @@ def test_soft_delete_and_restore_read_plainly_in_the_audit_trail(client_as, demo
     entries = AuditEntry.objects.filter(object_pk=str(agency.pk), content_type__model="agency")
     described = [describe(e) for e in entries.order_by("timestamp", "pk")]
     assert described[-2:] == ["Deleted agency (can be restored)", "Restored agency"]
+
+
+def test_recently_deleted_page_query_count_does_not_grow(
+    client_as, demo, django_assert_max_num_queries
+):
+    client = client_as(Role.BUSINESS_MANAGER)
+    url = reverse("partnerships:deleted", args=["northshire"])
+    client.get(url)
+    with django_assert_max_num_queries(10):
+        client.get(url)
+    for name in ("Riverton Youth Trust", "Northshire Schools Alliance", "Northshire Police"):
+        agency = _agency(demo, name)
+        client.post(reverse("partnerships:agency_delete", args=["northshire", agency.pk]))
+    with django_assert_max_num_queries(10):
+        page = client.get(url)
+    assert page.content.decode().count("Restore<span") == 4
