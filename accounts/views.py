@@ -92,10 +92,8 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     if not two_factor.has_second_factor(user):
         return redirect(_with_next(reverse("accounts:two_factor_setup"), request))
     uses_email = not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-    if request.method == "POST" and request.POST.get("action") == "send":
-        device = EmailDevice.objects.get(user=user, confirmed=True)
-        device.generate_challenge()
-        messages.success(request, f"We have sent a code to {user.email}. It works for 10 minutes.")
+    if request.method == "POST" and request.POST.get("action") == "send" and uses_email:
+        _send_code(request, EmailDevice.objects.get(user=user, confirmed=True))
         return redirect(_with_next(reverse("accounts:two_factor"), request))
 
     matched = {}
@@ -190,8 +188,7 @@ def _setup_email(request: HttpRequest) -> HttpResponse:
     user = request.user
     device = two_factor.email_device_start(user)
     if request.method == "POST" and request.POST.get("action") == "send":
-        device.generate_challenge()
-        messages.success(request, f"We have sent a code to {user.email}. It works for 10 minutes.")
+        _send_code(request, device)
     form = CodeForm(
         request.POST if request.method == "POST" and "code" in request.POST else None,
         check=lambda code: two_factor.email_device_confirm(user=user, device=device, token=code),
@@ -203,6 +200,18 @@ def _setup_email(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/two_factor_email.html",
         {"form": form, "next": _next_url(request, ""), "sent": device.token is not None},
+    )
+
+
+def _send_code(request: HttpRequest, device: EmailDevice) -> None:
+    """Email a code, unless one was sent moments ago (django-otp's cooldown)."""
+    allowed, _ = device.generate_is_allowed()
+    if not allowed:
+        messages.info(request, "We sent a code less than a minute ago. Check your email.")
+        return
+    device.generate_challenge()
+    messages.success(
+        request, f"We have sent a code to {request.user.email}. It works for 10 minutes."
     )
 
 

@@ -238,3 +238,13 @@ def test_sign_in_refuses_an_overlong_email_before_checking_it():
     )
     assert response.status_code == 200
     assert b"Enter an email address of 254 characters or fewer." in response.content
+
+
+def test_sign_in_send_email_code_is_ignored_for_an_authenticator_user():
+    user = User.objects.get(email=MANAGER)
+    TOTPDevice.objects.create(user=user, name="App", confirmed=True)
+    client = Client()
+    sign_in(client)
+    response = client.post(reverse("accounts:two_factor"), {"action": "send"})
+    assert response.status_code == 200  # just the code form again, nothing sent
+    assert mail.outbox == []
