@@ -8,3 +8,5 @@ signed_in = Signal()
 two_factor_changed = Signal()
 # kwargs: user, actor, partnership (None when a platform administrator did it).
 two_factor_was_reset = Signal()
+# kwargs: request, user. A person downloaded everything held about them.
+personal_data_downloaded = Signal()

@@ -29,7 +29,7 @@ from .forms import (
     SignInForm,
 )
 from .middleware import REAUTHENTICATED_AT, seconds_left, start_session_clock
-from .signals import signed_in, two_factor_changed
+from .signals import personal_data_downloaded, signed_in, two_factor_changed
 
 NEW_CODES_SESSION_KEY = "macs_new_recovery_codes"
 
@@ -357,6 +357,7 @@ def your_data(request: HttpRequest) -> HttpResponse:
     """GET: what we hold and why. POST: download it all as JSON."""
     if request.method == "POST":
         data = personal_data.collect(request.user)
+        personal_data_downloaded.send(sender=None, request=request, user=request.user)
         response = HttpResponse(
             json.dumps(data, indent=2, default=str), content_type="application/json"
         )

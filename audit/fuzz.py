@@ -13,5 +13,5 @@ def _people(ctx):
 register(
     AuditFilterForm,
     build=lambda ctx: {"people": _people(ctx)},
-    submit=lambda form, ctx: list(entries(form.to_filter())[:50]),
+    submit=lambda form, ctx: list(entries(ctx.partnership, form.to_filter())[:50]),
 )

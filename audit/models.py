@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.db import models
-from django_scopes import ScopedManager
 
 from partnerships.models import Partnership
 
@@ -53,9 +52,9 @@ class AuditEntry(AbstractLogEntry):
     # Blank for a field change; otherwise an `events.Event` value.
     event = models.CharField(max_length=40, blank=True, db_index=True)
 
+    # Not a scoped manager: account-level entries (partnership empty) belong to no scope.
+    # `selectors.entries(partnership, ...)` is the one read for a partnership's trail.
     objects = AuditEntryManager()
-    # Partnership pages read through this (django-scopes), never through `objects`.
-    scoped = ScopedManager(partnership="partnership", _manager_class=AuditEntryManager)
 
     class Meta(AbstractLogEntry.Meta):
         verbose_name = "audit entry"

@@ -6,7 +6,12 @@ from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.dispatch import receiver
 
-from accounts.signals import signed_in, two_factor_changed, two_factor_was_reset
+from accounts.signals import (
+    personal_data_downloaded,
+    signed_in,
+    two_factor_changed,
+    two_factor_was_reset,
+)
 from trust.signals import data_exported, data_imported
 
 from .events import Event, record
@@ -70,3 +75,8 @@ def _exported(sender, actor, partnership, what, format, rows, **kwargs) -> None:
         partnership=partnership,
         detail={"what": what, "format": format, "rows": rows},
     )
+
+
+@receiver(personal_data_downloaded)
+def _personal_data(sender, request, user, **kwargs) -> None:
+    record(Event.PERSONAL_DATA, actor=user, remote_addr=_ip(request))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from .events import Event
@@ -24,9 +24,13 @@ class AuditFilter:
     text: str = ""
 
 
-def entries(f: AuditFilter) -> QuerySet[AuditEntry]:
-    """The current partnership's entries (inside its scope), newest first."""
-    qs = AuditEntry.scoped.select_related("actor", "content_type")
+def entries(partnership, f: AuditFilter) -> QuerySet[AuditEntry]:
+    """The partnership's entries, newest first: its own, plus account-level entries (sign-ins,
+    two-factor changes, lockouts, account changes) of its current members."""
+    qs = AuditEntry.objects.filter(
+        Q(partnership=partnership)
+        | Q(partnership__isnull=True, actor__memberships__partnership=partnership)
+    ).select_related("actor", "content_type")
     if f.what == CHANGE:
         qs = qs.filter(event="")
     elif f.what:

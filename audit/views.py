@@ -25,7 +25,9 @@ def _filter_form(request: HttpRequest) -> AuditFilterForm:
 
 def audit_trail(request: HttpRequest, partnership: str) -> HttpResponse:
     form = _filter_form(request)
-    page = Paginator(entries(form.to_filter()), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(entries(request.partnership, form.to_filter()), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     rows = [(e, describe(e), details(e)) for e in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
@@ -41,7 +43,7 @@ def audit_export(request: HttpRequest, partnership: str, fmt: str) -> HttpRespon
         raise Http404("Unknown format.")
     form = _filter_form(request)
     chosen = form.to_filter()
-    qs = entries(chosen)
+    qs = entries(request.partnership, chosen)
     rows = [
         (
             timezone.localtime(e.timestamp),

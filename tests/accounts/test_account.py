@@ -74,6 +74,9 @@ def test_account_your_data_download_holds_memberships_and_audit(client_as):
     assert data["partnerships"][0]["partnership"].startswith("Northshire")
     assert any("Lead safeguarding partner" in r for r in data["partnerships"][0]["roles"])
     assert any(e["what"] == "Changed account" for e in data["audit_trail"])
+    assert AuditEntry.objects.filter(
+        event=Event.PERSONAL_DATA, actor__email=ROLE_EMAILS[Role.LEAD_PARTNER]
+    ).exists()
 
 
 def test_account_business_manager_resets_a_members_two_factor(client_as, demo):

@@ -170,3 +170,16 @@ def test_audit_export_neutralises_formulas_and_is_itself_audited(client_as, demo
     values = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert '\'=HYPERLINK("http://x")' in values
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+
+
+def test_audit_trail_shows_members_sign_ins_but_not_outsiders(client_as, demo):
+    from audit.selectors import AuditFilter, entries
+
+    member = User.objects.get(email=ROLE_EMAILS[Role.OBSERVER])
+    outsider = User.objects.get(email=OUTSIDER_EMAIL)
+    record(Event.SIGNED_IN, actor=member, detail={"method": "app"})
+    record(Event.SIGNED_IN, actor=outsider, detail={"method": "app"})
+    northshire = [e.actor for e in entries(demo["northshire"], AuditFilter(what="signed-in"))]
+    eastmere = [e.actor for e in entries(demo["eastmere"], AuditFilter(what="signed-in"))]
+    assert northshire == [member]
+    assert eastmere == [outsider]
