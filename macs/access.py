@@ -51,6 +51,9 @@ Audience = str | frozenset[Role] | None  # None: the method is not allowed
 class Rule:
     get: Audience
     post: Audience = None
+    # The view may still refuse (403) one object to a listed role, e.g. an indicator that is
+    # not assigned to this person. The access matrix accepts 403 for such rows.
+    per_object: bool = False
 
     def audience(self, method: str) -> Audience:
         if method in ("GET", "HEAD"):
@@ -69,6 +72,10 @@ STAFF = STAFF_ROLES
 MANAGERS = MANAGER_ROLES
 BUSINESS_MANAGER = BUSINESS_MANAGER_ONLY
 AUDITORS = frozenset({Role.BUSINESS_MANAGER, Role.INDEPENDENT_SCRUTINEER})
+# Everyone who may add to the partnership's records (observers only look).
+CONTRIBUTORS = STAFF_ROLES - {Role.OBSERVER}
+# Who acts in a joint sign-off: the business manager asks and reopens; partners sign.
+SIGNERS = frozenset({Role.BUSINESS_MANAGER, Role.LEAD_PARTNER, Role.DELEGATED_PARTNER})
 
 POLICY: dict[str, Rule] = {
     # Service pages
@@ -128,6 +135,22 @@ POLICY: dict[str, Rule] = {
     "files:download": Rule(STAFF),
     "files:delete": Rule(None, MANAGERS),
     "files:restore": Rule(None, MANAGERS),
+    # Evidence register
+    "evidence:register": Rule(STAFF),
+    "evidence:detail": Rule(STAFF),
+    "evidence:add": Rule(CONTRIBUTORS, CONTRIBUTORS),
+    "evidence:edit": Rule(CONTRIBUTORS, CONTRIBUTORS),
+    "evidence:delete": Rule(None, MANAGERS),
+    # Effectiveness reviews (who may rate which indicator is checked per object)
+    "reviews:list": Rule(STAFF, BUSINESS_MANAGER),
+    "reviews:local_indicators": Rule(STAFF, BUSINESS_MANAGER),
+    "reviews:review": Rule(STAFF),
+    "reviews:rating": Rule(STAFF, CONTRIBUTORS, per_object=True),
+    "reviews:judgement": Rule(STAFF, MANAGERS),
+    "reviews:assign": Rule(MANAGERS, MANAGERS),
+    "reviews:tree": Rule(STAFF),
+    "reviews:sign_off": Rule(STAFF, SIGNERS),
+    "reviews:export": Rule(STAFF),
     # The MACS framework: readable by everyone in the partnership
     "framework:tree": Rule(MEMBERS),
     "framework:tree_png": Rule(MEMBERS),

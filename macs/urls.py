@@ -23,4 +23,6 @@ urlpatterns = [
     path("", include("partnerships.urls")),
     path("", include("audit.urls")),
     path("", include("files.urls")),
+    path("", include("evidence.urls")),
+    path("", include("reviews.urls")),
 ]

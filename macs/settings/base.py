@@ -14,6 +14,9 @@ MACS_APPS = [
     "partnerships",
     "audit",
     "files",
+    "signoff",
+    "evidence",
+    "reviews",
 ]
 
 INSTALLED_APPS = [

@@ -74,11 +74,34 @@ def sample_kwargs(name: str, demo) -> dict:
             "uidb64": "MQ",
             "public_id": StoredFile.objects.filter(partnership=northshire).first().public_id,
             "kind": "agency",
-            "item_id": Agency.all_objects.filter(partnership=northshire).deleted().first().pk,
             "fmt": "csv",
+            "review_id": _review(northshire).pk,
+            "rating_id": _rating(northshire).pk,
+            "code": "1.1",
+            "item_id": _evidence(northshire).pk
+            if name.startswith("evidence:")
+            else Agency.all_objects.filter(partnership=northshire).deleted().first().pk,
         }
     pattern = _pattern(name)
     return {k: values[k] for k in pattern.pattern.converters} if pattern else {}
+
+
+def _review(partnership):
+    from reviews.models import Review
+
+    return Review.objects.filter(partnership=partnership).order_by("-period").first()
+
+
+def _rating(partnership):
+    from reviews.models import Rating
+
+    return Rating.objects.filter(review=_review(partnership)).order_by("pk").first()
+
+
+def _evidence(partnership):
+    from evidence.models import EvidenceItem
+
+    return EvidenceItem.objects.filter(partnership=partnership).first()
 
 
 def _pattern(name: str) -> URLPattern | None:
@@ -135,7 +158,8 @@ def test_access_matches_policy(name, who, method, demo):
     elif who == "outsider":
         assert status == 404, (url, status)
     elif Role(who) in audience:
-        assert status in (200, 302), (url, who, status)
+        allowed = (200, 302, 403) if rule.per_object else (200, 302)
+        assert status in allowed, (url, who, status)
     else:
         assert status == 403, (url, who, status)
 

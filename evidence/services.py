@@ -1,0 +1,43 @@
+"""Writes to the evidence register: one audited function per action."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from files.services import file_store
+from trust.softdelete import mark_deleted, mark_restored
+from trust.uploads import CheckedUpload
+from trust.versioning import save_form_versioned
+
+from .models import EvidenceItem
+
+
+@transaction.atomic
+def evidence_save(
+    *, form, partnership, checked: CheckedUpload | None, file_name: str, actor
+) -> EvidenceItem:
+    """Add or edit an item (version-checked); an uploaded file is stored and attached."""
+    item = form.instance
+    item.partnership = partnership
+    if item.pk is None:
+        item.created_by = actor
+    if checked is not None:
+        item.file = file_store(
+            partnership=partnership,
+            checked=checked,
+            original_name=file_name,
+            title=form.cleaned_data["title"],
+            in_library=False,
+            actor=actor,
+        )
+    return save_form_versioned(form)
+
+
+@transaction.atomic
+def evidence_delete(*, item: EvidenceItem, actor) -> None:
+    mark_deleted(item, actor=actor)
+
+
+@transaction.atomic
+def evidence_restore(*, item: EvidenceItem, actor) -> None:
+    mark_restored(item)

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+
+
+class ReviewsConfig(AppConfig):
+    name = "reviews"
+    verbose_name = "Effectiveness reviews"
+
+    def ready(self) -> None:
+        from audit.tracking import track
+        from evidence import usage
+        from partnerships.demo import register_extension
+
+        from .models import LocalIndicator, OutcomeJudgement, Rating, Review
+        from .selectors import evidence_usage
+
+        track(Review, partnership=lambda o: o.partnership_id)
+        track(LocalIndicator, partnership=lambda o: o.partnership_id)
+        track(Rating, partnership=lambda o: o.partnership_id, m2m_fields=("evidence",))
+        track(OutcomeJudgement, partnership=lambda o: o.partnership_id, m2m_fields=("evidence",))
+        usage.register(evidence_usage)
+        from .demo import demo_reviews
+
+        register_extension(demo_reviews)

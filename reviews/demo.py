@@ -1,0 +1,103 @@
+"""The reviews' part of the demo: Northshire's 2024-25 review, signed off by all four partner
+bodies, and its 2025-26 review in progress (carried forward, partly re-rated, assigned)."""
+
+from __future__ import annotations
+
+from django_scopes import scope
+
+from evidence.models import EvidenceItem
+from framework.selectors import current_edition
+from partnerships.models import Membership, PartnerBody, Subgroup
+
+from . import services
+from .models import OutcomeJudgement, Rating
+
+COMMENTS = [
+    "Agencies describe the arrangements consistently; the dataset and audit show it in practice.",
+    "Good progress in the city; the county is behind and the audit found gaps in recording.",
+    "New this year. Early signs are positive but there is not yet evidence of impact.",
+    "Stalled while the subgroup was re-formed. A task and finish group starts in April.",
+]
+
+
+def _level(position: int, outcome_position: int) -> int:
+    # A believable spread: mostly Developing and Established, a few at each end.
+    return [2, 3, 3, 2, 4, 3, 1, 2, 3, 3][(position * 3 + outcome_position * 7) % 10]
+
+
+def demo_reviews(partnerships: dict) -> None:
+    northshire = partnerships["northshire"]
+    edition = current_edition()
+    with scope(partnership=northshire):
+        manager = Membership.objects.get(
+            partnership=northshire, user__email="manager@northshire.example"
+        )
+        evidence = list(EvidenceItem.objects.filter(partnership=northshire).order_by("pk"))
+        last_year = services.review_start(
+            partnership=northshire, edition=edition, period="2024-25", actor=manager.user
+        )
+        through = Rating.evidence.through
+        links = []
+        for rating in Rating.objects.filter(review=last_year).select_related("indicator__outcome"):
+            outcome = rating.indicator.outcome
+            rating.level = _level(rating.indicator.position, outcome.position)
+            rating.commentary = COMMENTS[rating.level % len(COMMENTS)]
+            rating.save(update_fields=["level", "commentary"])
+            if (rating.indicator.position + outcome.position) % 3:
+                links.append(
+                    through(
+                        rating_id=rating.pk, evidenceitem_id=evidence[rating.pk % len(evidence)].pk
+                    )
+                )
+        through.objects.bulk_create(links)
+        for judgement in OutcomeJudgement.objects.filter(review=last_year).select_related(
+            "outcome"
+        ):
+            judgement.level = _level(judgement.outcome.position, judgement.outcome.category.number)
+            judgement.narrative = COMMENTS[judgement.level % len(COMMENTS)]
+            judgement.save(update_fields=["level", "narrative"])
+        services.review_request_signoff(review=last_year, actor=manager.user)
+        leads = {
+            "Northshire County Council": "la-lead@northshire.example",
+            "Riverton City Council": "city-lead@northshire.example",
+            "Northshire and Riverton Integrated Care Board": "icb-lead@northshire.example",
+            "Northshire Police": "delegate@northshire.example",  # a delegate signs for police
+        }
+        for body in PartnerBody.objects.filter(partnership=northshire):
+            signer = Membership.objects.prefetch_related("roles__acting_for").get(
+                partnership=northshire, user__email=leads[body.name]
+            )
+            services.review_sign(
+                review=last_year, partner_body=body, membership=signer, actor=signer.user
+            )
+
+        this_year = services.review_start(
+            partnership=northshire, edition=edition, period="2025-26", actor=manager.user
+        )
+        quality = Subgroup.objects.get(
+            partnership=northshire, name="Quality assurance and performance"
+        )
+        learning = Subgroup.objects.get(partnership=northshire, name="Learning and development")
+        outcomes = {o.code: o for o in edition.outcomes.all()}
+        services.ratings_assign(
+            review=this_year,
+            outcomes=[outcomes[c] for c in ("1.1", "1.2", "1.3")],
+            owner=quality,
+            actor=manager.user,
+        )
+        services.ratings_assign(
+            review=this_year,
+            outcomes=[outcomes[c] for c in ("3.1", "3.2")],
+            owner=learning,
+            actor=manager.user,
+        )
+        for rating in Rating.objects.filter(
+            review=this_year, indicator__outcome__code__in=["1.1", "2.2"]
+        ):
+            rating.level = min(4, (rating.level or 1) + 1)
+            rating.carried_forward = False
+            rating.commentary = (
+                "Re-rated this year: the new multi-agency audit shows the change holding."
+            )
+            rating.updated_by = manager.user
+            rating.save()

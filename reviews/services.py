@@ -1,0 +1,235 @@
+"""Writes to reviews: start (carrying the last review forward), rate, judge, assign, local
+indicators, and the joint sign-off (through the signoff app). One function per user action."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from framework.models import Indicator, Outcome
+from signoff import services as signoff
+from trust.versioning import save_form_versioned
+
+from .models import LocalIndicator, OutcomeJudgement, Rating, Review
+from .selectors import latest_review
+
+CARRIED = (
+    "level",
+    "commentary",
+    "enablers",
+    "barriers",
+    "next_steps",
+    "owner_agency_id",
+    "owner_subgroup_id",
+)
+
+
+@transaction.atomic
+def review_start(*, partnership, edition, period: str, due_date=None, actor) -> Review:
+    """Start a review for `period`. Every indicator gets a rating; if there was a review before,
+    its ratings, judgements and evidence links are copied and marked as carried forward."""
+    period = period.strip()
+    if Review.objects.filter(partnership=partnership, period__iexact=period).exists():
+        raise ValidationError({"period": f"There is already a review for {period}."})
+    previous = latest_review(partnership)
+    review = Review.objects.create(
+        partnership=partnership,
+        edition=edition,
+        period=period,
+        due_date=due_date,
+        previous=previous,
+        created_by=actor,
+    )
+    old_ratings = {}
+    old_judgements = {}
+    if previous is not None:
+        old_ratings = {
+            (r.indicator_id, r.local_indicator_id): r
+            for r in Rating.objects.filter(review=previous).prefetch_related("evidence")
+        }
+        old_judgements = {
+            j.outcome_id: j
+            for j in OutcomeJudgement.objects.filter(review=previous).prefetch_related("evidence")
+        }
+    keys = [
+        (i, None)
+        for i in Indicator.objects.filter(outcome__edition=edition).values_list("pk", flat=True)
+    ]
+    keys += [
+        (None, li)
+        for li in LocalIndicator.objects.filter(partnership=partnership).values_list(
+            "pk", flat=True
+        )
+    ]
+    ratings = []
+    for indicator_id, local_id in keys:
+        old = old_ratings.get((indicator_id, local_id))
+        rating = Rating(
+            partnership=partnership,
+            review=review,
+            indicator_id=indicator_id,
+            local_indicator_id=local_id,
+        )
+        if old is not None:
+            for field in CARRIED:
+                setattr(rating, field, getattr(old, field))
+            rating.carried_forward = True
+        ratings.append(rating)
+    Rating.objects.bulk_create(ratings)
+    judgements = []
+    for outcome_id in Outcome.objects.filter(edition=edition).values_list("pk", flat=True):
+        old = old_judgements.get(outcome_id)
+        judgement = OutcomeJudgement(partnership=partnership, review=review, outcome_id=outcome_id)
+        if old is not None:
+            judgement.level, judgement.narrative, judgement.carried_forward = (
+                old.level,
+                old.narrative,
+                True,
+            )
+        judgements.append(judgement)
+    OutcomeJudgement.objects.bulk_create(judgements)
+    if previous is not None:
+        _copy_evidence(
+            Rating,
+            ratings,
+            old_ratings,
+            lambda r: (r.indicator_id, r.local_indicator_id),
+            "rating_id",
+        )
+        _copy_evidence(
+            OutcomeJudgement,
+            judgements,
+            old_judgements,
+            lambda j: j.outcome_id,
+            "outcomejudgement_id",
+        )
+    return review
+
+
+def _copy_evidence(model, new_rows, old_by_key, key, column: str) -> None:
+    through = model.evidence.through
+    links = []
+    for row in new_rows:
+        old = old_by_key.get(key(row))
+        if old is not None:
+            links += [
+                through(**{column: row.pk, "evidenceitem_id": item.pk})
+                for item in old.evidence.all()
+            ]
+    through.objects.bulk_create(links)
+
+
+def _check_editable(review: Review) -> None:
+    if review.is_locked:
+        raise PermissionDenied("The review has been signed off. Reopen it to change it.")
+
+
+@transaction.atomic
+def rating_save(*, form, actor) -> Rating:
+    """Save a rating form through the version check; it is no longer carried forward."""
+    rating = form.instance
+    _check_editable(rating.review)
+    rating.carried_forward = False
+    rating.updated_by = actor
+    rating.updated_at = timezone.now()
+    return save_form_versioned(form)
+
+
+@transaction.atomic
+def judgement_save(*, form, actor) -> OutcomeJudgement:
+    judgement = form.instance
+    _check_editable(judgement.review)
+    judgement.carried_forward = False
+    judgement.updated_by = actor
+    judgement.updated_at = timezone.now()
+    return save_form_versioned(form)
+
+
+@transaction.atomic
+def ratings_assign(*, review: Review, outcomes, owner, actor) -> int:
+    """Give every indicator under `outcomes` to one subgroup or agency. Returns how many."""
+    _check_editable(review)
+    from partnerships.models import Subgroup
+
+    ids = [o.pk for o in outcomes]
+    ratings = Rating.objects.filter(review=review).filter(
+        Q(indicator__outcome_id__in=ids) | Q(local_indicator__outcome_id__in=ids)
+    )
+    fields = (
+        {"owner_subgroup": owner, "owner_agency": None}
+        if isinstance(owner, Subgroup)
+        else {"owner_agency": owner, "owner_subgroup": None}
+    )
+    count = 0
+    for rating in ratings:  # saved one by one so each change is in the audit trail
+        for name, value in fields.items():
+            setattr(rating, name, value)
+        rating.version += 1
+        rating.save(update_fields=[*fields, "version"])
+        count += 1
+    return count
+
+
+@transaction.atomic
+def local_indicator_add(
+    *, partnership, outcome, text: str, review: Review | None, actor
+) -> LocalIndicator:
+    """Add a local indicator under an outcome (and a rating for it in the open review)."""
+    existing = LocalIndicator.objects.filter(partnership=partnership, outcome=outcome).count()
+    indicator = LocalIndicator.objects.create(
+        partnership=partnership,
+        outcome=outcome,
+        code=f"{outcome.code}.L{existing + 1}",
+        text=text.strip(),
+    )
+    if review is not None and not review.is_locked:
+        Rating.objects.create(partnership=partnership, review=review, local_indicator=indicator)
+    return indicator
+
+
+@transaction.atomic
+def review_request_signoff(*, review: Review, actor):
+    _check_editable(review)
+    round_ = signoff.signoff_request(partnership=review.partnership, target=review, actor=actor)
+    review.status = Review.Status.IN_REVIEW
+    review.save(update_fields=["status"])
+    return round_
+
+
+@transaction.atomic
+def review_sign(*, review: Review, partner_body, membership, actor) -> bool:
+    round_ = signoff.current_round(review)
+    if round_ is None:
+        raise ValidationError("The business manager has not asked for sign-off yet.")
+    complete = signoff.signoff_sign(
+        signoff=round_, partner_body=partner_body, membership=membership, actor=actor
+    )
+    if complete:
+        review.status = Review.Status.SIGNED_OFF
+        review.save(update_fields=["status"])
+    return complete
+
+
+@transaction.atomic
+def review_reopen(*, review: Review, reason: str, actor) -> None:
+    round_ = signoff.current_round(review)
+    if round_ is None:
+        raise ValidationError("The review is not awaiting or past sign-off.")
+    signoff.signoff_reopen(signoff=round_, reason=reason, actor=actor)
+    review.status = Review.Status.DRAFT
+    review.save(update_fields=["status"])
+
+
+@transaction.atomic
+def rating_owner_set(*, rating: Rating, owner, actor) -> Rating:
+    """Give one indicator to a subgroup or agency (or nobody), e.g. when a member leaves."""
+    _check_editable(rating.review)
+    from partnerships.models import Subgroup
+
+    rating.owner_subgroup = owner if isinstance(owner, Subgroup) else None
+    rating.owner_agency = owner if owner is not None and not isinstance(owner, Subgroup) else None
+    rating.version += 1
+    rating.save(update_fields=["owner_subgroup", "owner_agency", "version"])
+    return rating

@@ -1,0 +1,38 @@
+"""Rating levels as GOV.UK tags (colour plus words, never colour alone)."""
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+TAG_CLASSES = {
+    1: "govuk-tag--red",
+    2: "govuk-tag--yellow",
+    3: "govuk-tag--blue",
+    4: "govuk-tag--green",
+}
+CHANGE_WORDS = {
+    "improved": ("Improved", "govuk-tag--green"),
+    "same": ("Same", "govuk-tag--grey"),
+    "deteriorated": ("Deteriorated", "govuk-tag--red"),
+    "new": ("New", "govuk-tag--light-blue"),
+}
+
+
+@register.simple_tag
+def level_tag(level_info) -> str:
+    if level_info is None:
+        return format_html('<strong class="govuk-tag govuk-tag--grey">Not yet assessed</strong>')
+    return format_html(
+        '<strong class="govuk-tag {}">{}</strong>',
+        TAG_CLASSES.get(level_info.value, ""),
+        level_info.label,
+    )
+
+
+@register.simple_tag
+def change_tag(change: str) -> str:
+    if not change:
+        return ""
+    words, css = CHANGE_WORDS[change]
+    return format_html('<strong class="govuk-tag {}">{}</strong>', css, words)

@@ -1,0 +1,404 @@
+"""Review pages. Access by role is in macs/access.py; who may rate which indicator (the
+business unit, or the subgroup or agency it is assigned to) is checked here per object."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from framework.models import RatingLevel
+from framework.selectors import current_edition
+from framework.tree import draw_tree
+from framework.trees import macs_tree_spec
+from partnerships.roles import MANAGER_ROLES, Role
+from signoff import services as signoff
+from trust.signals import data_exported
+from trust.tabular import XLSX_TYPE, csv_bytes, xlsx_bytes
+from trust.versioning import EditConflict, differences
+
+from . import services
+from .exporter import EXPORT_HEADERS, export_rows
+from .forms import (
+    AssignForm,
+    JudgementForm,
+    LocalIndicatorForm,
+    OwnerForm,
+    RatingForm,
+    ReopenForm,
+    ReviewStartForm,
+    SignForm,
+)
+from .models import LocalIndicator, OutcomeJudgement, Rating, Review
+from .selectors import assigned_filter, is_assigned, latest_review, outcome_colours, review_overview
+
+
+def _is_manager(request) -> bool:
+    return bool(request.roles & MANAGER_ROLES)
+
+
+def _apply(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def review_list(request: HttpRequest, partnership: str) -> HttpResponse:
+    form = ReviewStartForm(request.POST or None)
+    if request.method == "POST":
+        if Role.BUSINESS_MANAGER not in request.roles:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                review = services.review_start(
+                    partnership=request.partnership,
+                    edition=current_edition(),
+                    period=form.cleaned_data["period"],
+                    due_date=form.cleaned_data["due_date"],
+                    actor=request.user,
+                )
+            except ValidationError as error:
+                _apply(form, error)
+            else:
+                messages.success(request, f"The {review.period} review has started.")
+                return redirect("reviews:review", partnership=partnership, review_id=review.pk)
+    reviews = Review.objects.order_by("-period")
+    return render(
+        request,
+        "reviews/list.html",
+        {
+            "reviews": reviews,
+            "form": form,
+            "can_start": Role.BUSINESS_MANAGER in request.roles,
+            "latest": latest_review(request.partnership),
+        },
+    )
+
+
+def review_detail(request: HttpRequest, partnership: str, review_id: int) -> HttpResponse:
+    review = get_object_or_404(Review.objects.select_related("previous"), pk=review_id)
+    mine = request.GET.get("mine") == "1"
+    only = None
+    if mine:
+        subgroups, agency_id = assigned_filter(request.membership)
+        only = lambda r: is_assigned(r, subgroups, agency_id)  # noqa: E731
+    overview = review_overview(review, only=only)
+    return render(
+        request,
+        "reviews/review.html",
+        {
+            "o": overview,
+            "review": review,
+            "mine": mine,
+            "is_manager": _is_manager(request),
+            "levels": sorted(overview.levels.values(), key=lambda lv: lv.value),
+        },
+    )
+
+
+def _may_rate(request, rating: Rating) -> bool:
+    if rating.review.is_locked:
+        return False
+    if _is_manager(request):
+        return True
+    subgroups, agency_id = assigned_filter(request.membership)
+    return is_assigned(rating, subgroups, agency_id)
+
+
+def rating_edit(
+    request: HttpRequest, partnership: str, review_id: int, rating_id: int
+) -> HttpResponse:
+    rating = get_object_or_404(
+        Rating.objects.select_related(
+            "review",
+            "indicator__outcome",
+            "local_indicator__outcome",
+            "owner_agency",
+            "owner_subgroup",
+        ),
+        pk=rating_id,
+        review_id=review_id,
+    )
+    may_rate = _may_rate(request, rating)
+    if request.method == "POST" and not may_rate:
+        raise PermissionDenied("This indicator is not assigned to you.")
+    review = rating.review
+    owner_form = None
+    if _is_manager(request) and not review.is_locked:
+        owner_form = OwnerForm(
+            request.POST if request.POST.get("form") == "owner" else None,
+            partnership=request.partnership,
+            initial={
+                "owner": f"subgroup:{rating.owner_subgroup_id}"
+                if rating.owner_subgroup_id
+                else (f"agency:{rating.owner_agency_id}" if rating.owner_agency_id else "")
+            },
+        )
+        if request.POST.get("form") == "owner" and owner_form.is_valid():
+            services.rating_owner_set(
+                rating=rating, owner=owner_form.cleaned_data["owner"], actor=request.user
+            )
+            messages.success(request, f"Owner of {rating.code} saved.")
+            return redirect(
+                "reviews:rating", partnership=partnership, review_id=review.pk, rating_id=rating.pk
+            )
+    form = RatingForm(
+        request.POST if request.method == "POST" and request.POST.get("form") != "owner" else None,
+        instance=rating,
+        edition=review.edition_id,
+        partnership=request.partnership,
+    )
+    title = f"Indicator {rating.code}"
+    back = (
+        reverse("reviews:review", args=[partnership, review.pk])
+        + f"#outcome-{_outcome(rating).code}"
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            services.rating_save(form=form, actor=request.user)
+        except EditConflict as conflict:
+            rows = differences(form, conflict.current)
+            form.adopt_current_version(conflict.current)
+            return render(
+                request,
+                "ui/conflict.html",
+                {"form": form, "rows": rows, "page_title": title, "cancel_url": back},
+                status=409,
+            )
+        messages.success(request, f"Rating for {rating.code} saved.")
+        return redirect(back)
+    return render(
+        request,
+        "reviews/rating.html",
+        {
+            "rating": rating,
+            "outcome": _outcome(rating),
+            "form": form,
+            "owner_form": owner_form,
+            "may_rate": may_rate,
+            "back": back,
+            "review": review,
+            "level_info": RatingLevel.objects.filter(
+                edition=review.edition_id, value=rating.level
+            ).first(),
+        },
+    )
+
+
+def _outcome(rating: Rating):
+    return rating.indicator.outcome if rating.indicator_id else rating.local_indicator.outcome
+
+
+def judgement_edit(
+    request: HttpRequest, partnership: str, review_id: int, code: str
+) -> HttpResponse:
+    judgement = get_object_or_404(
+        OutcomeJudgement.objects.select_related("review", "outcome"),
+        review_id=review_id,
+        outcome__code=code,
+    )
+    review = judgement.review
+    if request.method == "POST" and (review.is_locked or not _is_manager(request)):
+        raise PermissionDenied
+    form = JudgementForm(
+        request.POST if request.method == "POST" else None,
+        instance=judgement,
+        edition=review.edition_id,
+        partnership=request.partnership,
+    )
+    title = f"Outcome {judgement.outcome.code}: {judgement.outcome.short_name}"
+    back = reverse("reviews:review", args=[partnership, review.pk]) + f"#outcome-{code}"
+    if form.is_bound and form.is_valid():
+        try:
+            services.judgement_save(form=form, actor=request.user)
+        except EditConflict as conflict:
+            rows = differences(form, conflict.current)
+            form.adopt_current_version(conflict.current)
+            return render(
+                request,
+                "ui/conflict.html",
+                {"form": form, "rows": rows, "page_title": title, "cancel_url": back},
+                status=409,
+            )
+        messages.success(request, f"Judgement for outcome {code} saved.")
+        return redirect(back)
+    ratings = list(
+        Rating.objects.filter(review=review, indicator__outcome=judgement.outcome).select_related(
+            "indicator"
+        )
+    )
+    return render(
+        request,
+        "reviews/judgement.html",
+        {
+            "judgement": judgement,
+            "form": form,
+            "review": review,
+            "back": back,
+            "ratings": ratings,
+            "may_judge": _is_manager(request) and not review.is_locked,
+            "title": title,
+        },
+    )
+
+
+def assign(request: HttpRequest, partnership: str, review_id: int) -> HttpResponse:
+    review = get_object_or_404(Review, pk=review_id)
+    form = AssignForm(
+        request.POST or None, edition=review.edition_id, partnership=request.partnership
+    )
+    if request.method == "POST" and form.is_valid():
+        count = services.ratings_assign(
+            review=review,
+            outcomes=form.chosen_outcomes(),
+            owner=form.cleaned_data["owner"],
+            actor=request.user,
+        )
+        messages.success(request, f"{count} indicators assigned to {form.cleaned_data['owner']}.")
+        return redirect("reviews:review", partnership=partnership, review_id=review.pk)
+    return render(
+        request,
+        "ui/form_page.html",
+        {
+            "form": form,
+            "page_title": "Assign indicators",
+            "caption": str(review),
+            "lead": "Give the indicators under one or more outcomes to a subgroup or an agency. "
+            "Its members can then rate them. You can change the owner of a single indicator "
+            "on its page.",
+            "cancel_url": reverse("reviews:review", args=[partnership, review.pk]),
+        },
+    )
+
+
+def tree(request: HttpRequest, partnership: str, review_id: int) -> HttpResponse:
+    review = get_object_or_404(Review, pk=review_id)
+    colours = outcome_colours(review)
+    svg = draw_tree(
+        macs_tree_spec(review.edition, partnership, leaf_colours=colours), "svg"
+    ).decode()
+    overview = review_overview(review)
+    return render(
+        request,
+        "reviews/tree.html",
+        {
+            "review": review,
+            "svg": svg,
+            "o": overview,
+            "levels": sorted(overview.levels.values(), key=lambda lv: lv.value),
+        },
+    )
+
+
+def sign_off(request: HttpRequest, partnership: str, review_id: int) -> HttpResponse:
+    review = get_object_or_404(Review, pk=review_id)
+    round_ = signoff.current_round(review)
+    signable = signoff.bodies_signable_by(request.membership)
+    status = signoff.signoff_status(round_, request.partnership)
+    unsigned = [body for body, signature in status if signature is None and body.pk in signable]
+    sign_form = SignForm(
+        request.POST if request.POST.get("action") == "sign" else None, bodies=unsigned
+    )
+    reopen_form = ReopenForm(request.POST if request.POST.get("action") == "reopen" else None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "request" and Role.BUSINESS_MANAGER in request.roles:
+                services.review_request_signoff(review=review, actor=request.user)
+                messages.success(request, "Sign-off has been requested from every partner body.")
+                return redirect(request.path)
+            if action == "sign" and sign_form.is_valid():
+                body = sign_form.bodies[sign_form.cleaned_data["partner_body"]]
+                done = services.review_sign(
+                    review=review,
+                    partner_body=body,
+                    membership=request.membership,
+                    actor=request.user,
+                )
+                messages.success(
+                    request,
+                    "Every partner body has signed: the review is signed off and locked."
+                    if done
+                    else f"You have signed for {body}.",
+                )
+                return redirect(request.path)
+            if (
+                action == "reopen"
+                and Role.BUSINESS_MANAGER in request.roles
+                and reopen_form.is_valid()
+            ):
+                services.review_reopen(
+                    review=review, reason=reopen_form.cleaned_data["reason"], actor=request.user
+                )
+                messages.success(request, "The review has been reopened.")
+                return redirect(request.path)
+        except ValidationError as error:
+            _apply(sign_form if action == "sign" else reopen_form, error)
+    return render(
+        request,
+        "reviews/sign_off.html",
+        {
+            "review": review,
+            "round": round_,
+            "status": status,
+            "sign_form": sign_form if unsigned and round_ and round_.is_open else None,
+            "reopen_form": reopen_form
+            if Role.BUSINESS_MANAGER in request.roles and round_
+            else None,
+            "can_request": Role.BUSINESS_MANAGER in request.roles and round_ is None,
+        },
+    )
+
+
+def export(request: HttpRequest, partnership: str, review_id: int, fmt: str) -> HttpResponse:
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("Unknown format.")
+    review = get_object_or_404(Review, pk=review_id)
+    rows = export_rows(review)
+    data_exported.send(
+        sender=Review, actor=request.user, partnership=request.partnership,
+        what=str(review), format=fmt, rows=len(rows),
+    )  # fmt: skip
+    name = f"{partnership}-review-{review.period}.{fmt}"
+    if fmt == "csv":
+        response = HttpResponse(
+            csv_bytes(EXPORT_HEADERS, rows), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        response = HttpResponse(
+            xlsx_bytes(f"Review {review.period}", EXPORT_HEADERS, rows), content_type=XLSX_TYPE
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def local_indicators(request: HttpRequest, partnership: str) -> HttpResponse:
+    edition = current_edition()
+    form = LocalIndicatorForm(request.POST or None, edition=edition)
+    if request.method == "POST":
+        if Role.BUSINESS_MANAGER not in request.roles:
+            raise PermissionDenied
+        if form.is_valid():
+            open_review = latest_review(request.partnership)
+            indicator = services.local_indicator_add(
+                partnership=request.partnership,
+                outcome=form.outcome_objects[form.cleaned_data["outcome"]],
+                text=form.cleaned_data["text"],
+                review=open_review,
+                actor=request.user,
+            )
+            messages.success(request, f"Local indicator {indicator.code} added.")
+            return redirect("reviews:local_indicators", partnership=partnership)
+    return render(
+        request,
+        "reviews/local_indicators.html",
+        {
+            "form": form,
+            "indicators": LocalIndicator.objects.select_related("outcome"),
+            "can_add": Role.BUSINESS_MANAGER in request.roles,
+        },
+    )

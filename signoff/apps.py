@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class SignoffConfig(AppConfig):
+    name = "signoff"
+    verbose_name = "Joint sign-off"
+
+    def ready(self) -> None:
+        from audit.tracking import track
+
+        from .models import Signature, SignOff
+
+        track(SignOff, partnership=lambda o: o.partnership_id)
+        track(Signature, partnership=lambda o: o.signoff.partnership_id)
