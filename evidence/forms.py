@@ -17,6 +17,14 @@ from .selectors import EvidenceFilter
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]
 
 
+class HttpsURLField(forms.URLField):
+    """A bare "example.org/report" means https (Django 6's default, chosen now)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
 class EvidenceForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
     submit_label = "Save evidence"
 
@@ -29,7 +37,7 @@ class EvidenceForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = EvidenceItem
         fields = ["title", "source", "local_type", "date", "owner_agency", "summary", "url"]
-        field_classes = {"owner_agency": SafeModelChoiceField}
+        field_classes = {"owner_agency": SafeModelChoiceField, "url": HttpsURLField}
         widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
         error_messages = {"title": {"required": "Enter a title for the evidence."}}
 

@@ -256,4 +256,9 @@ def import_archive(content: bytes) -> dict:
 
 
 def _values(obj) -> dict:
-    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+    """What must match for a shared row to count as the same (timestamps of loading aside)."""
+    return {
+        f.attname: getattr(obj, f.attname)
+        for f in obj._meta.concrete_fields
+        if not (getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False))
+    }

@@ -2,8 +2,11 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
+
+NOT_ASSESSED_TAG = mark_safe('<strong class="govuk-tag govuk-tag--grey">Not yet assessed</strong>')
 
 TAG_CLASSES = {
     1: "govuk-tag--red",
@@ -22,7 +25,7 @@ CHANGE_WORDS = {
 @register.simple_tag
 def level_tag(level_info) -> str:
     if level_info is None:
-        return format_html('<strong class="govuk-tag govuk-tag--grey">Not yet assessed</strong>')
+        return NOT_ASSESSED_TAG
     return format_html(
         '<strong class="govuk-tag {}">{}</strong>',
         TAG_CLASSES.get(level_info.value, ""),

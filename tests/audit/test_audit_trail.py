@@ -118,10 +118,13 @@ def test_audit_trail_page_filters_by_event_and_person(client_as, demo):
     record(Event.EXPORT, actor=manager, partnership=demo["northshire"], detail={"what": "people"})
     record(Event.SIGN_OFF, actor=scrutineer, partnership=demo["northshire"])
     client = client_as(Role.INDEPENDENT_SCRUTINEER)
-    page = client.get(reverse("audit:trail", args=["northshire"]), {"what": "sign-off"})
+    page = client.get(
+        reverse("audit:trail", args=["northshire"]),
+        {"what": "sign-off", "person": str(scrutineer.pk)},
+    )
     assert page.status_code == 200
     rows = page.context["rows"]
-    assert [r[1] for r in rows] == ["Signed off"]
+    assert [(r[1], r[0].actor) for r in rows] == [("Signed off", scrutineer)]
     page = client.get(
         reverse("audit:trail", args=["northshire"]), {"person": str(manager.pk), "what": "export"}
     )

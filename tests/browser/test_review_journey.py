@@ -1,0 +1,47 @@
+"""A subgroup member signs in, opens the 2025-26 review, finds the indicators assigned to them,
+rates one with evidence, and sees it on the review page. axe-core checks every page."""
+
+from __future__ import annotations
+
+import pytest
+
+from framework.loader import load_edition
+from partnerships.demo import load_demo
+from tests.browser.conftest import assert_accessible
+from tests.browser.test_trust_journey import sign_in_with_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site(live_server):
+    load_edition()
+    load_demo()
+    return live_server.url
+
+
+def test_member_rates_an_assigned_indicator_with_evidence(site, page):
+    sign_in_with_app(page, site, email="member@northshire.example", welcome="Welcome, Sam")
+    page.get_by_role("link", name="Reviews").first.click()
+    assert page.get_by_role("heading", name="Effectiveness reviews").is_visible()
+    assert_accessible(page, "20-reviews")
+
+    page.get_by_role("link", name="Effectiveness review 2025-26").click()
+    assert page.get_by_role("heading", name="Effectiveness review 2025-26").is_visible()
+    assert_accessible(page, "21-review")
+    page.get_by_role("link", name="Show only the indicators assigned to me").click()
+    page.get_by_role("link", name="1.1.1", exact=True).click()
+
+    assert page.get_by_role("heading", name="Indicator 1.1.1").is_visible()
+    assert_accessible(page, "22-rating")
+    page.get_by_label("Established").check()
+    page.get_by_label("Commentary").fill(
+        "The neglect audit shows consistent practice in both councils."
+    )
+    page.get_by_label("Multi-agency audit: neglect").check()
+    page.get_by_role("button", name="Save rating").click()
+
+    assert page.get_by_text("Rating for 1.1.1 saved.").is_visible()
+    row = page.get_by_role("row").filter(has=page.get_by_role("link", name="1.1.1", exact=True))
+    assert row.get_by_text("Established").is_visible()
+    assert_accessible(page, "23-review-after-rating")
