@@ -2,12 +2,12 @@
 
 The archive holds the partnership, every record that belongs to it (found through the app
 registry: any model with a `partnership` foreign key, and anything that cascades from one),
-the accounts and shared rows (framework content) those records point at, two-factor devices
-of those accounts, and the stored files. Each part has a SHA-256 checksum in
+the accounts those records point at, their two-factor devices, and the stored files. MACS
+content is referred to by natural keys (edition name and code), so ids may differ. Each part has a SHA-256 checksum in
 `manifest.json`, checked before anything is restored.
 
-Restoring needs a database with no partnerships and no accounts; framework rows already there
-must match the archive's exactly.
+Restoring needs a database with no partnerships and no accounts, and the same framework
+edition loaded (`manage.py load_framework`).
 """
 
 from __future__ import annotations
@@ -23,12 +23,15 @@ from auditlog.context import disable_auditlog
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django_scopes import scopes_disabled
 
 FORMAT = "macs-partnership-archive/1"
 # Apps whose rows never belong in a partnership archive (sessions, lockout attempts, ...).
-SKIP_APPS = {"sessions", "admin", "axes", "auditlog", "contenttypes", "auth"}
+# MACS content (framework) is referred to by natural keys and must be loaded before a restore.
+SKIP_APPS = {"sessions", "admin", "axes", "auditlog", "contenttypes", "auth", "framework"}
 DEVICE_MODELS = ("otp_totp.TOTPDevice", "otp_static.StaticDevice", "otp_email.EmailDevice")
 
 
@@ -148,9 +151,25 @@ def _devices_for(users) -> list[models.Model]:
     return found
 
 
+class _ExactEncoder(DjangoJSONEncoder):
+    """Keeps microseconds (Django's encoder rounds times to milliseconds), so a restore is
+    exact."""
+
+    def default(self, o):
+        if isinstance(o, datetime):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
 def _serialize(objects) -> str:
     return serializers.serialize(
-        "json", objects, indent=1, use_natural_foreign_keys=True, sort_keys=True
+        "json",
+        objects,
+        indent=1,
+        use_natural_foreign_keys=True,
+        sort_keys=True,
+        cls=_ExactEncoder,
     )
 
 
@@ -235,24 +254,35 @@ def import_archive(content: bytes) -> dict:
         owned = set(_owned_models()) | {_partnership_model(), user_model}
         owned |= {apps.get_model(label) for label in DEVICE_MODELS}
         owned.add(apps.get_model("otp_static", "StaticToken"))
-        for item in serializers.deserialize("json", data, handle_forward_references=True):
-            model = type(item.object)
-            if model not in owned:
-                existing = model._base_manager.filter(pk=item.object.pk).first()
-                if existing is not None:
-                    if _values(existing) != _values(item.object):
-                        raise ArchiveError(
-                            f"{model._meta.verbose_name} {item.object.pk} differs from this "
-                            "database's. Load the same framework edition first."
-                        )
-                    continue
-            item.save()
+        try:
+            # Saved one by one as they are read: later rows refer to accounts (saved first) by
+            # email and to MACS content by natural key; a missing one stops the restore.
+            for item in serializers.deserialize("json", data):
+                _restore(item, owned)
+        except (serializers.base.DeserializationError, ObjectDoesNotExist) as exc:
+            raise ArchiveError(
+                "The archive refers to MACS content this database does not have. Load the same "
+                f"framework edition first (manage.py load_framework). ({exc})"
+            ) from exc
         connection.check_constraints()
         for name, body in files.items():
             path = settings.MACS_UPLOAD_ROOT / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(body)
     return manifest
+
+
+def _restore(item, owned: set) -> None:
+    model = type(item.object)
+    if model not in owned:
+        existing = model._base_manager.filter(pk=item.object.pk).first()
+        if existing is not None:
+            if _values(existing) != _values(item.object):
+                raise ArchiveError(
+                    f"{model._meta.verbose_name} {item.object.pk} differs from this database's."
+                )
+            return
+    item.save()
 
 
 def _values(obj) -> dict:

@@ -10,6 +10,33 @@ from __future__ import annotations
 from django.db import models
 
 
+# Natural keys (edition name plus number or code) let a partnership's backup refer to MACS
+# content by what it is, not by database ids, which differ between installations.
+class EditionManager(models.Manager):
+    def get_by_natural_key(self, name: str):
+        return self.get(name=name)
+
+
+class NumberedManager(models.Manager):
+    def get_by_natural_key(self, edition: str, number: int):
+        return self.get(edition__name=edition, number=number)
+
+
+class CodedManager(models.Manager):
+    def get_by_natural_key(self, edition: str, code: str):
+        return self.get(edition__name=edition, code=code)
+
+
+class IndicatorManager(models.Manager):
+    def get_by_natural_key(self, edition: str, code: str):
+        return self.get(outcome__edition__name=edition, code=code)
+
+
+class RatingLevelManager(models.Manager):
+    def get_by_natural_key(self, edition: str, value: int):
+        return self.get(edition__name=edition, value=value)
+
+
 class Edition(models.Model):
     """One published version of the MACS content, e.g. "MACS 2024"."""
 
@@ -25,6 +52,8 @@ class Edition(models.Model):
     content_hash = models.CharField(max_length=64, blank=True)
     loaded_at = models.DateTimeField(auto_now=True)
 
+    objects = EditionManager()
+
     class Meta:
         ordering = ["-is_current", "name"]
         constraints = [
@@ -38,6 +67,9 @@ class Edition(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def natural_key(self) -> tuple:
+        return (self.name,)
+
 
 class NumberedText(models.Model):
     """A numbered item of report text belonging to an edition."""
@@ -46,12 +78,17 @@ class NumberedText(models.Model):
     number = models.PositiveSmallIntegerField()
     text = models.TextField()
 
+    objects = NumberedManager()
+
     class Meta:
         abstract = True
         ordering = ["number"]
 
     def __str__(self) -> str:
         return self.text
+
+    def natural_key(self) -> tuple:
+        return (self.edition.name, self.number)
 
 
 class Impact(NumberedText):
@@ -112,6 +149,8 @@ class OutcomeCategory(models.Model):
     name = models.CharField(max_length=50)
     question = models.CharField(max_length=300)
 
+    objects = NumberedManager()
+
     class Meta:
         ordering = ["number"]
         verbose_name_plural = "outcome categories"
@@ -121,6 +160,9 @@ class OutcomeCategory(models.Model):
 
     def __str__(self) -> str:
         return f"Outcome category {self.number}: {self.name}"
+
+    def natural_key(self) -> tuple:
+        return (self.edition.name, self.number)
 
 
 class Outcome(models.Model):
@@ -133,6 +175,8 @@ class Outcome(models.Model):
     short_name = models.CharField(max_length=100)
     statement = models.TextField()
 
+    objects = CodedManager()
+
     class Meta:
         ordering = ["category__number", "position"]
         constraints = [
@@ -142,6 +186,9 @@ class Outcome(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.short_name}"
 
+    def natural_key(self) -> tuple:
+        return (self.edition.name, self.code)
+
 
 class Indicator(models.Model):
     """An indicator of an outcome. `code` (e.g. "1.1.3") is the platform's reference."""
@@ -150,6 +197,8 @@ class Indicator(models.Model):
     position = models.PositiveSmallIntegerField()
     code = models.CharField(max_length=12)
     text = models.TextField()
+
+    objects = IndicatorManager()
 
     class Meta:
         ordering = ["outcome__category__number", "outcome__position", "position"]
@@ -162,6 +211,9 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.text}"
 
+    def natural_key(self) -> tuple:
+        return (self.outcome.edition.name, self.code)
+
 
 class RatingLevel(models.Model):
     """A level of the platform's one indicator rating scale."""
@@ -172,6 +224,8 @@ class RatingLevel(models.Model):
     descriptor = models.TextField()
     colour = models.CharField(max_length=7)
 
+    objects = RatingLevelManager()
+
     class Meta:
         ordering = ["value"]
         constraints = [
@@ -180,6 +234,9 @@ class RatingLevel(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def natural_key(self) -> tuple:
+        return (self.edition.name, self.value)
 
 
 class PlanningStep(models.Model):

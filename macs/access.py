@@ -151,6 +151,12 @@ POLICY: dict[str, Rule] = {
     "reviews:tree": Rule(STAFF),
     "reviews:sign_off": Rule(STAFF, SIGNERS),
     "reviews:export": Rule(STAFF),
+    # Monitors
+    "monitoring:list": Rule(STAFF),
+    "monitoring:detail": Rule(STAFF),
+    "monitoring:add": Rule(MANAGERS, MANAGERS),
+    "monitoring:edit": Rule(MANAGERS, MANAGERS),
+    "monitoring:import": Rule(MANAGERS, MANAGERS),
     # The MACS framework: readable by everyone in the partnership
     "framework:tree": Rule(MEMBERS),
     "framework:tree_png": Rule(MEMBERS),

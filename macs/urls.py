@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("files.urls")),
     path("", include("evidence.urls")),
     path("", include("reviews.urls")),
+    path("", include("monitoring.urls")),
 ]

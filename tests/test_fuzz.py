@@ -89,9 +89,19 @@ def _xlsx(rows) -> bytes:
 @st.composite
 def table_file(draw):
     """A CSV or Excel file with plausible and implausible rows, or random bytes."""
-    cells = st.one_of(NASTY_TEXT, st.sampled_from(["Health provider", "education", "Police"]))
+    cells = st.one_of(
+        NASTY_TEXT,
+        st.sampled_from(
+            ["Health provider", "education", "Police", "2024-25", "England", "Age band"]
+        ),
+        st.floats(allow_nan=True, allow_infinity=True).map(str),
+    )
     header = draw(
-        st.one_of(st.just(["name", "sector"]), st.lists(NASTY_TEXT, min_size=0, max_size=3))
+        st.one_of(
+            st.just(["name", "sector"]),
+            st.just(["period", "value", "breakdown", "group", "series"]),
+            st.lists(NASTY_TEXT, min_size=0, max_size=3),
+        )
     )
     rows = draw(st.lists(st.lists(cells, min_size=0, max_size=3), max_size=8))
     kind = draw(st.sampled_from(["csv", "xlsx", "bytes", "empty"]))

@@ -17,6 +17,7 @@ MACS_APPS = [
     "signoff",
     "evidence",
     "reviews",
+    "monitoring",
 ]
 
 INSTALLED_APPS = [

@@ -78,6 +78,7 @@ def sample_kwargs(name: str, demo) -> dict:
             "review_id": _review(northshire).pk,
             "rating_id": _rating(northshire).pk,
             "code": "1.1",
+            "monitor_id": _monitor(northshire).pk,
             "item_id": _evidence(northshire).pk
             if name.startswith("evidence:")
             else Agency.all_objects.filter(partnership=northshire).deleted().first().pk,
@@ -96,6 +97,12 @@ def _rating(partnership):
     from reviews.models import Rating
 
     return Rating.objects.filter(review=_review(partnership)).order_by("pk").first()
+
+
+def _monitor(partnership):
+    from monitoring.models import Monitor
+
+    return Monitor.objects.filter(partnership=partnership).first()
 
 
 def _evidence(partnership):
