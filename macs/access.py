@@ -135,6 +135,9 @@ POLICY: dict[str, Rule] = {
     "files:download": Rule(STAFF),
     "files:delete": Rule(None, MANAGERS),
     "files:restore": Rule(None, MANAGERS),
+    # Notifications (anyone may dismiss their own)
+    "notifications:dismiss": Rule(None, MEMBERS),
+    "reviews:import": Rule(MANAGERS, MANAGERS),
     # Evidence register
     "evidence:register": Rule(STAFF),
     "evidence:detail": Rule(STAFF),

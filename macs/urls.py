@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("partnerships.urls")),
     path("", include("audit.urls")),
     path("", include("files.urls")),
+    path("", include("notifications.urls")),
     path("", include("evidence.urls")),
     path("", include("reviews.urls")),
     path("", include("monitoring.urls")),

@@ -16,6 +16,7 @@ class AttentionItem:
     href: str
     detail: str = ""
     overdue: bool = False
+    dismiss_url: str = ""  # a POST here hides the item (notifications)
 
 
 Provider = Callable[[object], list[AttentionItem]]

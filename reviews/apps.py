@@ -21,3 +21,8 @@ class ReviewsConfig(AppConfig):
         from .demo import demo_reviews
 
         register_extension(demo_reviews)
+        from partnerships import attention
+
+        from .attention import attention_items
+
+        attention.register(attention_items)

@@ -3,6 +3,9 @@ bodies, and its 2025-26 review in progress (carried forward, partly re-rated, as
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.utils import timezone
 from django_scopes import scope
 
 from evidence.models import EvidenceItem
@@ -72,7 +75,11 @@ def demo_reviews(partnerships: dict) -> None:
             )
 
         this_year = services.review_start(
-            partnership=northshire, edition=edition, period="2025-26", actor=manager.user
+            partnership=northshire,
+            edition=edition,
+            period="2025-26",
+            due_date=timezone.localdate() + timedelta(days=21),  # "nearing its date"
+            actor=manager.user,
         )
         quality = Subgroup.objects.get(
             partnership=northshire, name="Quality assurance and performance"

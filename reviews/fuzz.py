@@ -2,6 +2,7 @@
 
 from framework.selectors import current_edition
 from trust.fuzz import register
+from trust.imports import ImportForm
 
 from . import services
 from .forms import (
@@ -14,6 +15,7 @@ from .forms import (
     ReviewStartForm,
     SignForm,
 )
+from .imports import RATING_COLUMNS
 from .models import OutcomeJudgement, Rating, Review
 from .selectors import latest_review
 
@@ -85,3 +87,14 @@ register(
     build=lambda ctx: {"bodies": list(ctx.partnership.partner_bodies.all())},
 )
 register(ReopenForm)
+register(
+    ImportForm,
+    name="reviews.ratings_import",
+    build=lambda ctx: {"required_columns": RATING_COLUMNS},
+    submit=lambda form, ctx: services.ratings_import(
+        review=_open_review(ctx),
+        rows=form.rows,
+        file_name=form.cleaned_data["file"].name,
+        actor=ctx.actor,
+    ),
+)

@@ -6,12 +6,19 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
-from framework.models import Indicator, Outcome
+from framework.models import Indicator, Outcome, RatingLevel
+from notifications.services import notify
+from partnerships.models import Membership
+from partnerships.roles import Role
 from signoff import services as signoff
+from trust.imports import ImportResult, validate_rows
+from trust.signals import data_imported
 from trust.versioning import save_form_versioned
 
+from .imports import rating_row_cleaner
 from .models import LocalIndicator, OutcomeJudgement, Rating, Review
 from .selectors import latest_review
 
@@ -169,6 +176,18 @@ def ratings_assign(*, review: Review, outcomes, owner, actor) -> int:
         rating.version += 1
         rating.save(update_fields=[*fields, "version"])
         count += 1
+    if isinstance(owner, Subgroup):
+        people = [m.user for m in owner.members.select_related("user")]
+        if owner.chair_id:
+            people.append(owner.chair.user)
+    else:
+        people = [m.user for m in Membership.objects.filter(agency=owner).select_related("user")]
+    notify(
+        partnership=review.partnership,
+        users=people,
+        title=f"{review}: {count} indicators assigned to {owner}",
+        href=reverse("reviews:review", args=[review.partnership.slug, review.pk]) + "?mine=1",
+    )
     return count
 
 
@@ -195,6 +214,17 @@ def review_request_signoff(*, review: Review, actor):
     round_ = signoff.signoff_request(partnership=review.partnership, target=review, actor=actor)
     review.status = Review.Status.IN_REVIEW
     review.save(update_fields=["status"])
+    signers = Membership.objects.filter(
+        partnership=review.partnership,
+        roles__role__in=[Role.LEAD_PARTNER, Role.DELEGATED_PARTNER],
+    ).select_related("user")
+    notify(
+        partnership=review.partnership,
+        users=[m.user for m in signers],
+        title=f"{review} is ready for your sign-off",
+        href=reverse("reviews:sign_off", args=[review.partnership.slug, review.pk]),
+        key=f"signoff-{round_.pk}",
+    )
     return round_
 
 
@@ -233,3 +263,51 @@ def rating_owner_set(*, rating: Rating, owner, actor) -> Rating:
     rating.version += 1
     rating.save(update_fields=["owner_subgroup", "owner_agency", "version"])
     return rating
+
+
+@transaction.atomic
+def ratings_import(*, review: Review, rows: list, file_name: str, actor) -> ImportResult:
+    """Ratings and commentary from a spreadsheet: every row valid, or nothing changes."""
+    _check_editable(review)
+    ratings = {
+        r.code: r
+        for r in Rating.objects.filter(review=review).select_related("indicator", "local_indicator")
+    }
+    levels = {}
+    for level in RatingLevel.objects.filter(edition=review.edition_id):
+        levels[level.label.lower()] = level.value
+        levels[str(level.value)] = level.value
+    result = validate_rows(rows, rating_row_cleaner({c: r.pk for c, r in ratings.items()}, levels))
+    if not result.ok:
+        return result
+    by_id = {r.pk: r for r in ratings.values()}
+    now = timezone.now()
+    changed = []
+    for data in result.rows:
+        rating = by_id[data.pop("rating_id")]
+        for name, value in data.items():
+            setattr(rating, name, value)
+        rating.carried_forward = False
+        rating.updated_by = actor
+        rating.updated_at = now
+        rating.version += 1
+        changed.append(rating)
+    Rating.objects.bulk_update(
+        changed,
+        [
+            "level",
+            "commentary",
+            "enablers",
+            "barriers",
+            "next_steps",
+            "carried_forward",
+            "updated_by",
+            "updated_at",
+            "version",
+        ],
+    )
+    data_imported.send(
+        sender=Rating, actor=actor, partnership=review.partnership,
+        what=f"ratings for {review}", file_name=file_name, rows=len(changed),
+    )  # fmt: skip
+    return result

@@ -17,4 +17,5 @@ urlpatterns = [
     path(R + "tree/", views.tree, name="tree"),
     path(R + "sign-off/", views.sign_off, name="sign_off"),
     path(R + "export.<str:fmt>", views.export, name="export"),
+    path(R + "import/", views.ratings_import, name="import"),
 ]

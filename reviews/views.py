@@ -15,6 +15,7 @@ from framework.tree import draw_tree
 from framework.trees import macs_tree_spec
 from partnerships.roles import MANAGER_ROLES, Role
 from signoff import services as signoff
+from trust.imports import ImportForm
 from trust.signals import data_exported
 from trust.tabular import XLSX_TYPE, csv_bytes, xlsx_bytes
 from trust.versioning import EditConflict, differences
@@ -31,6 +32,7 @@ from .forms import (
     ReviewStartForm,
     SignForm,
 )
+from .imports import RATING_COLUMNS
 from .models import LocalIndicator, OutcomeJudgement, Rating, Review
 from .selectors import assigned_filter, is_assigned, latest_review, outcome_colours, review_overview
 
@@ -401,4 +403,30 @@ def local_indicators(request: HttpRequest, partnership: str) -> HttpResponse:
             "indicators": LocalIndicator.objects.select_related("outcome"),
             "can_add": Role.BUSINESS_MANAGER in request.roles,
         },
+    )
+
+
+def ratings_import(request: HttpRequest, partnership: str, review_id: int) -> HttpResponse:
+    """Bring ratings and commentary from a spreadsheet in the export's layout."""
+    review = get_object_or_404(Review, pk=review_id)
+    if review.is_locked:
+        raise PermissionDenied("The review has been signed off. Reopen it to change it.")
+    form = ImportForm(request.POST or None, request.FILES or None, required_columns=RATING_COLUMNS)
+    form.set_submit_label("Import ratings")
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        result = services.ratings_import(
+            review=review,
+            rows=form.rows,
+            file_name=form.cleaned_data["file"].name,
+            actor=request.user,
+        )
+        if result.ok:
+            messages.success(request, f"{len(result.rows)} ratings imported.")
+            return redirect("reviews:review", partnership=partnership, review_id=review.pk)
+        problems = result.problems
+    return render(
+        request,
+        "reviews/import.html",
+        {"form": form, "problems": problems, "review": review},
     )

@@ -14,6 +14,7 @@ MACS_APPS = [
     "partnerships",
     "audit",
     "files",
+    "notifications",
     "signoff",
     "evidence",
     "reviews",
@@ -225,6 +226,8 @@ MACS_RESTORE_DAYS = 30
 MACS_SERVICE_NAME = "MACS"
 MACS_SERVICE_LONG_NAME = "MACS: monitor, evaluate and learn"
 MACS_INVITATION_DAYS = 14
+# The address emails link to (notifications, reminders).
+MACS_BASE_URL = os.environ.get("MACS_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

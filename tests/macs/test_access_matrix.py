@@ -79,6 +79,7 @@ def sample_kwargs(name: str, demo) -> dict:
             "rating_id": _rating(northshire).pk,
             "code": "1.1",
             "monitor_id": _monitor(northshire).pk,
+            "notification_id": _notification(northshire).pk,
             "item_id": _evidence(northshire).pk
             if name.startswith("evidence:")
             else Agency.all_objects.filter(partnership=northshire).deleted().first().pk,
@@ -97,6 +98,12 @@ def _rating(partnership):
     from reviews.models import Rating
 
     return Rating.objects.filter(review=_review(partnership)).order_by("pk").first()
+
+
+def _notification(partnership):
+    from notifications.models import Notification
+
+    return Notification.objects.filter(partnership=partnership).first()
 
 
 def _monitor(partnership):

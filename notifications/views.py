@@ -1,0 +1,16 @@
+"""Dismissing a notification (POST)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+
+from . import services
+from .models import Notification
+
+
+def dismiss(request: HttpRequest, partnership: str, notification_id: int) -> HttpResponse:
+    notification = get_object_or_404(Notification, pk=notification_id)
+    # Someone else's notification is left alone (the service checks), with the same answer.
+    services.notification_dismiss(notification=notification, actor=request.user)
+    return redirect("partnerships:home", partnership=partnership)
