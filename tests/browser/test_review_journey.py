@@ -45,3 +45,26 @@ def test_member_rates_an_assigned_indicator_with_evidence(site, page):
     row = page.get_by_role("row").filter(has=page.get_by_role("link", name="1.1.1", exact=True))
     assert row.get_by_text("Established").is_visible()
     assert_accessible(page, "23-review-after-rating")
+
+
+def test_manager_opens_a_monitor_chart_and_the_coloured_tree(site, page):
+    sign_in_with_app(page, site)
+    page.get_by_role("link", name="Monitors").first.click()
+    assert page.get_by_role("heading", name="Monitors").is_visible()
+    assert_accessible(page, "24-monitors")
+    page.get_by_role("link", name="Re-referrals to children's social care within 12 months").click()
+    assert page.get_by_role("img", name="Line chart of Re-referrals").is_visible()
+    assert page.get_by_role(
+        "table", name="Re-referrals to children's social care within 12 months (%)"
+    ).is_visible()
+    assert_accessible(page, "25-monitor")
+    page.get_by_role("link", name="Reviews").first.click()
+    page.get_by_role("link", name="Effectiveness review 2024-25").click()
+    page.get_by_role("link", name="The tree coloured by this review").click()
+    assert page.get_by_role("heading", name="The MACS tree coloured by this review").is_visible()
+    assert_accessible(page, "26-review-tree")
+    page.goto(site + "/p/northshire/reviews/")
+    page.get_by_role("link", name="Effectiveness review 2025-26").click()
+    page.get_by_role("link", name="Sign-off").click()
+    assert page.get_by_role("heading", name="Joint sign-off").is_visible()
+    assert_accessible(page, "27-sign-off")
