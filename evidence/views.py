@@ -13,7 +13,7 @@ from framework.models import EvidenceSource
 from framework.selectors import current_edition
 from partnerships.models import Agency
 from partnerships.roles import MANAGER_ROLES
-from trust.versioning import EditConflict, differences
+from trust.versioning import EditConflict, conflict_response
 
 from . import services
 from .forms import EvidenceFilterForm, EvidenceForm
@@ -65,14 +65,7 @@ def _edit(request: HttpRequest, partnership: str, item: EvidenceItem | None) -> 
                 actor=request.user,
             )
         except EditConflict as conflict:
-            rows = differences(form, conflict.current)
-            form.adopt_current_version(conflict.current)
-            return render(
-                request,
-                "ui/conflict.html",
-                {"form": form, "rows": rows, "page_title": title, "cancel_url": cancel},
-                status=409,
-            )
+            return conflict_response(request, form, conflict, title=title, cancel_url=cancel)
         messages.success(request, f"{saved.title} has been saved.")
         return redirect("evidence:detail", partnership=partnership, item_id=saved.pk)
     return render(

@@ -10,7 +10,7 @@ from django.urls import reverse
 from framework.selectors import current_edition
 from partnerships.roles import MANAGER_ROLES
 from trust.imports import ImportForm
-from trust.versioning import EditConflict, differences
+from trust.versioning import EditConflict, conflict_response
 from ui.charts import Series, inline_svg, line_chart
 
 from . import services
@@ -44,12 +44,7 @@ def _edit(request: HttpRequest, partnership: str, monitor: Monitor | None) -> Ht
                 form=form, partnership=request.partnership, actor=request.user
             )
         except EditConflict as conflict:
-            rows = differences(form, conflict.current)
-            form.adopt_current_version(conflict.current)
-            return render(
-                request, "ui/conflict.html",
-                {"form": form, "rows": rows, "page_title": title, "cancel_url": cancel}, status=409,
-            )  # fmt: skip
+            return conflict_response(request, form, conflict, title=title, cancel_url=cancel)
         messages.success(request, f"{saved.name} has been saved.")
         return redirect("monitoring:detail", partnership=partnership, monitor_id=saved.pk)
     return render(

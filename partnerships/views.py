@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from accounts.forms import AcceptInvitationForm, JoinForm
 from trust.imports import ImportForm
-from trust.versioning import EditConflict, differences
+from trust.versioning import EditConflict, conflict_response
 
 from . import selectors, services
 from .attention import attention_items
@@ -83,14 +83,7 @@ def _save_or_conflict(request, form, *, title: str, done: str, message: str):
     try:
         services.record_save(form=form, actor=request.user)
     except EditConflict as conflict:
-        rows = differences(form, conflict.current)
-        form.adopt_current_version(conflict.current)
-        return render(
-            request,
-            "ui/conflict.html",
-            {"form": form, "rows": rows, "page_title": title, "cancel_url": done},
-            status=409,
-        )
+        return conflict_response(request, form, conflict, title=title, cancel_url=done)
     messages.success(request, message)
     return redirect(done)
 

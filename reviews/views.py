@@ -18,7 +18,7 @@ from signoff import services as signoff
 from trust.imports import ImportForm
 from trust.signals import data_exported
 from trust.tabular import XLSX_TYPE, csv_bytes, xlsx_bytes
-from trust.versioning import EditConflict, differences
+from trust.versioning import EditConflict, conflict_response
 
 from . import services
 from .exporter import EXPORT_HEADERS, export_rows
@@ -163,14 +163,7 @@ def rating_edit(
         try:
             services.rating_save(form=form, actor=request.user)
         except EditConflict as conflict:
-            rows = differences(form, conflict.current)
-            form.adopt_current_version(conflict.current)
-            return render(
-                request,
-                "ui/conflict.html",
-                {"form": form, "rows": rows, "page_title": title, "cancel_url": back},
-                status=409,
-            )
+            return conflict_response(request, form, conflict, title=title, cancel_url=back)
         messages.success(request, f"Rating for {rating.code} saved.")
         return redirect(back)
     return render(
@@ -218,14 +211,7 @@ def judgement_edit(
         try:
             services.judgement_save(form=form, actor=request.user)
         except EditConflict as conflict:
-            rows = differences(form, conflict.current)
-            form.adopt_current_version(conflict.current)
-            return render(
-                request,
-                "ui/conflict.html",
-                {"form": form, "rows": rows, "page_title": title, "cancel_url": back},
-                status=409,
-            )
+            return conflict_response(request, form, conflict, title=title, cancel_url=back)
         messages.success(request, f"Judgement for outcome {code} saved.")
         return redirect(back)
     ratings = list(

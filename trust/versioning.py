@@ -111,3 +111,18 @@ def save_form_versioned(form: forms.ModelForm) -> models.Model:
         save_versioned(instance, expected_version=form.cleaned_data.get("version"))
         form.save_m2m()
     return instance
+
+
+def conflict_response(request, form, conflict: EditConflict, *, title: str, cancel_url: str):
+    """The conflict page (409): both versions side by side, and this person's form ready to
+    save deliberately over the other."""
+    from django.shortcuts import render
+
+    rows = differences(form, conflict.current)
+    form.adopt_current_version(conflict.current)
+    return render(
+        request,
+        "ui/conflict.html",
+        {"form": form, "rows": rows, "page_title": title, "cancel_url": cancel_url},
+        status=409,
+    )
