@@ -88,3 +88,26 @@ def client_as(demo):
 @pytest.fixture
 def outsider_client(demo) -> Client:
     return client_for(OUTSIDER_EMAIL)
+
+
+@pytest.fixture
+def current_review(demo):
+    """Northshire's 2025-26 review (in progress in the demo)."""
+    from reviews.models import Review
+
+    with scopes_disabled():
+        return Review.objects.get(partnership=demo["northshire"], period="2025-26")
+
+
+@pytest.fixture
+def rating_of(current_review):
+    """rating_of("1.1.1") -> that indicator's rating in the current review (or another)."""
+    from reviews.models import Rating
+
+    def get(code: str, review=None):
+        with scopes_disabled():
+            return Rating.objects.select_related("review").get(
+                review=review or current_review, indicator__code=code
+            )
+
+    return get
