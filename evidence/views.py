@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,10 +23,7 @@ from .usage import usage_of
 
 def register(request: HttpRequest, partnership: str) -> HttpResponse:
     edition = current_edition()
-    years = sorted(
-        set(EvidenceItem.objects.annotate(y=ExtractYear("date")).values_list("y", flat=True)),
-        reverse=True,
-    )
+    years = [d.year for d in EvidenceItem.objects.dates("date", "year", order="DESC")]
     form = EvidenceFilterForm(
         request.GET or None,
         sources=EvidenceSource.objects.filter(edition=edition).order_by("number"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ from .models import LOCAL, Monitor, MonitorValue
 
 def period_key(period: str):
     """Sort periods as people write them (2019-20 before 2024-25; Q1 before Q2)."""
-    return [int(p) if p.isdigit() else p for p in __import__("re").split(r"(\d+)", period)]
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", period)]
 
 
 @dataclass

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from framework.models import Indicator, Outcome, RatingLevel
 from notifications.services import notify
-from partnerships.models import Membership
+from partnerships.models import Membership, Subgroup
 from partnerships.roles import Role
 from signoff import services as signoff
 from trust.imports import ImportResult, validate_rows
@@ -158,8 +158,6 @@ def judgement_save(*, form, actor) -> OutcomeJudgement:
 def ratings_assign(*, review: Review, outcomes, owner, actor) -> int:
     """Give every indicator under `outcomes` to one subgroup or agency. Returns how many."""
     _check_editable(review)
-    from partnerships.models import Subgroup
-
     ids = [o.pk for o in outcomes]
     ratings = Rating.objects.filter(review=review).filter(
         Q(indicator__outcome_id__in=ids) | Q(local_indicator__outcome_id__in=ids)
@@ -256,8 +254,6 @@ def review_reopen(*, review: Review, reason: str, actor) -> None:
 def rating_owner_set(*, rating: Rating, owner, actor) -> Rating:
     """Give one indicator to a subgroup or agency (or nobody), e.g. when a member leaves."""
     _check_editable(rating.review)
-    from partnerships.models import Subgroup
-
     rating.owner_subgroup = owner if isinstance(owner, Subgroup) else None
     rating.owner_agency = owner if owner is not None and not isinstance(owner, Subgroup) else None
     rating.version += 1
