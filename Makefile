@@ -44,6 +44,7 @@ assets: node_modules/.package-lock.json
 
 migrate: install
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 
 demo: migrate
 	$(MANAGE) load_framework

@@ -19,6 +19,7 @@ MACS_APPS = [
     "evidence",
     "reviews",
     "monitoring",
+    "surveys",
 ]
 
 INSTALLED_APPS = [
@@ -234,4 +235,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+# One cache shared by every worker (gunicorn runs several): the survey and workshop rate limits
+# live only here, never beside a response. A deployment on several machines points this at a
+# shared database, which the database cache already is.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "macs_cache",
+    }
 }

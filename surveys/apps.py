@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+
+
+class SurveysConfig(AppConfig):
+    name = "surveys"
+    verbose_name = "Partnership survey"
+
+    def ready(self) -> None:
+        from audit.tracking import track
+        from partnerships.attention import register
+        from partnerships.demo import register_extension
+
+        from .attention import attention_items
+        from .demo import demo_surveys
+        from .models import CommentCode, Invitation, Wave, WaveStatement
+
+        # Responses, answers and comments are never tracked: an audit entry carries a time.
+        # Completion of an invitation is excluded for the same reason.
+        track(Wave, partnership=lambda o: o.partnership_id)
+        track(WaveStatement, partnership=lambda o: o.partnership_id, m2m_fields=("outcomes",))
+        track(Invitation, partnership=lambda o: o.partnership_id, exclude_fields=("completed",))
+        track(CommentCode, partnership=lambda o: o.partnership_id)
+        register(attention_items)
+        register_extension(demo_surveys)
