@@ -27,4 +27,6 @@ urlpatterns = [
     path("", include("evidence.urls")),
     path("", include("reviews.urls")),
     path("", include("monitoring.urls")),
+    path("", include("surveys.urls")),
+    path("", include("surveys.respond_urls")),
 ]

@@ -26,7 +26,12 @@ TRUTH_GROUPS = {"true": (1, 2), "not_true": (4, 5)}
 IMPORTANCE_GROUPS = {"important": (1, 2), "unimportant": (3, 4)}
 CHANGE_GROUPS: dict[str, tuple[int, ...]] = {}
 # The coarse answers of a breakdown table.
-TRUTH_BANDS = (("True", (1, 2)), ("Sometimes true", (3,)), ("Not true", (4, 5)), ("Don't know", (6,)))
+TRUTH_BANDS = (
+    ("True", (1, 2)),
+    ("Sometimes true", (3,)),
+    ("Not true", (4, 5)),
+    ("Don't know", (6,)),
+)
 
 
 def percent(part: int, base: int) -> float | None:

@@ -61,56 +61,108 @@ def protect(table: Table, minimum: int) -> frozenset[Key]:
     return frozenset(hidden)
 
 
+class _Problem:
+    """The reader's view of a table with some items hidden: whole, non-negative unknowns (the
+    hidden cells) tied by every shown sum and by the table's structure."""
+
+    def __init__(self, table: Table, hidden: set[Key]):
+        self.table = table
+        self.unknown = [c for c in table.cells if c in hidden]
+        self.index = {c: i for i, c in enumerate(self.unknown)}
+        known = {c: v for c, v in table.cells.items() if c not in hidden}
+        self.rows: list[tuple[dict[int, int], int]] = []
+
+        def row(members, sign=1):
+            coefficients: dict[int, int] = {}
+            constant = 0
+            for m in members:
+                if m in self.index:
+                    i = self.index[m]
+                    coefficients[i] = coefficients.get(i, 0) + sign
+                else:
+                    constant += sign * known[m]
+            return coefficients, constant
+
+        self._row = row
+        for name, members in table.sums.items():
+            if name not in hidden:
+                coefficients, constant = row(members)
+                coefficients = {i: c for i, c in coefficients.items() if c}
+                if coefficients:
+                    self.rows.append((coefficients, table.value(name) - constant))
+        for left, right in table.ties:
+            a, ca = row(left)
+            b, cb = row(right, -1)
+            for i, c in b.items():
+                a[i] = a.get(i, 0) + c
+            a = {i: c for i, c in a.items() if c}
+            if a:
+                self.rows.append((a, -(ca + cb)))
+
+    def _component(self, start: set[int]) -> tuple[list[int], list[int]]:
+        """Unknowns and rows linked to `start`: the only ones that can move it."""
+        by_var: dict[int, list[int]] = {}
+        for r, (coefficients, _) in enumerate(self.rows):
+            for i in coefficients:
+                by_var.setdefault(i, []).append(r)
+        seen_vars, seen_rows, stack = set(start), set(), list(start)
+        while stack:
+            for r in by_var.get(stack.pop(), []):
+                if r not in seen_rows:
+                    seen_rows.add(r)
+                    for i in self.rows[r][0]:
+                        if i not in seen_vars:
+                            seen_vars.add(i)
+                            stack.append(i)
+        return sorted(seen_vars), sorted(seen_rows)
+
+    def extreme(self, key: Key, direction: int) -> int | None:
+        """The smallest (direction 1) or largest (-1) whole value of `key`; None if unbounded."""
+        objective, offset = self._row(self.table.members(key))
+        objective = {i: c for i, c in objective.items() if c}
+        if not objective:
+            return offset
+        variables, rows = self._component(set(objective))
+        column = {v: j for j, v in enumerate(variables)}
+        c = np.zeros(len(variables))
+        for i, coefficient in objective.items():
+            c[column[i]] = direction * coefficient
+        a = np.zeros((len(rows), len(variables)))
+        b = np.zeros(len(rows))
+        for k, r in enumerate(rows):
+            coefficients, value = self.rows[r]
+            for i, coefficient in coefficients.items():
+                a[k, column[i]] = coefficient
+            b[k] = value
+        constraints = [LinearConstraint(a, b, b)] if rows else []
+        bounds = Bounds(0, np.inf)
+        # The relaxation first: when its optimum is whole it is the answer (tables with
+        # margins are usually network-shaped); otherwise solve as integers.
+        relaxed = milp(c, bounds=bounds, constraints=constraints)
+        if relaxed.status != 0:
+            return None if direction < 0 else offset
+        if np.allclose(relaxed.x, np.round(relaxed.x), atol=1e-7):
+            return round(direction * relaxed.fun) + offset
+        exact = milp(c, integrality=np.ones(len(variables)), bounds=bounds, constraints=constraints)
+        if exact.status != 0:
+            return None
+        return round(direction * exact.fun) + offset
+
+
 def value_range(table: Table, hidden: Iterable[Key], key: Key) -> tuple[int, int | None]:
     """Smallest and largest whole value of `key` (None: unbounded) over every table of
     non-negative counts that shows the same values as `table` with `hidden` hidden."""
-    hidden = set(hidden)
-    unknown = [c for c in table.cells if c in hidden]
-    index = {c: i for i, c in enumerate(unknown)}
-    known = {c: v for c, v in table.cells.items() if c not in hidden}
-
-    def row(members: Iterable[Key], sign: int = 1) -> tuple[np.ndarray, int]:
-        coefficients = np.zeros(len(unknown))
-        constant = 0
-        for m in members:
-            if m in index:
-                coefficients[index[m]] += sign
-            else:
-                constant += sign * known[m]
-        return coefficients, constant
-
-    objective, offset = row(table.members(key))
-    if not objective.any():
-        return offset, offset
-    rows, rhs = [], []
-    for name, members in table.sums.items():
-        if name in hidden:
-            continue
-        coefficients, constant = row(members)
-        if coefficients.any():
-            rows.append(coefficients)
-            rhs.append(table.value(name) - constant)
-    for left, right in table.ties:
-        a, ca = row(left)
-        b, cb = row(right, -1)
-        if (a + b).any():
-            rows.append(a + b)
-            rhs.append(-(ca + cb))
-    constraints = [LinearConstraint(np.array(rows), rhs, rhs)] if rows else []
-    integrality = np.ones(len(unknown))
-    bounds = Bounds(0, np.inf)
-    low = milp(objective, integrality=integrality, bounds=bounds, constraints=constraints)
-    high = milp(-objective, integrality=integrality, bounds=bounds, constraints=constraints)
-    # The shown table itself is always a solution, so the only failure is an unbounded
-    # maximum (HiGHS may report it as unbounded or as "infeasible or unbounded").
-    lowest = round(low.fun) + offset
-    highest = round(-high.fun) + offset if high.status == 0 else None
-    return lowest, highest
+    problem = _Problem(table, set(hidden))
+    return problem.extreme(key, 1), problem.extreme(key, -1)
 
 
 def is_determined(table: Table, hidden: set[Key], key: Key) -> bool:
-    lowest, highest = value_range(table, hidden, key)
-    return highest is not None and lowest == highest
+    problem = _Problem(table, hidden)
+    value = table.value(key)
+    highest = problem.extreme(key, -1)
+    if highest is None or highest > value:
+        return False
+    return problem.extreme(key, 1) == value
 
 
 def _complement(table: Table, hidden: set[Key], key: Key, order: dict) -> Key | None:
@@ -126,13 +178,26 @@ def _complement(table: Table, hidden: set[Key], key: Key, order: dict) -> Key | 
     is_sum = key not in table.cells
     containing = [g for g in groups if members < g]
 
+    hidden_cells = {k for k in hidden if k in table.cells} - members
+
+    def closes_cycle(item: Key) -> bool:
+        # A neighbour that also shares another sum with a hidden cell: hiding it usually
+        # closes a cycle of hidden cells, which is what makes each of them uncertain.
+        return any(item in g and not g & members and g & hidden_cells for g in groups)
+
     def tier(item: Key) -> int:
         if item in table.cells:
-            return 1 if item in members else 2 if item in neighbours else 4
+            if item in members:
+                return 1
+            if item in neighbours:
+                return 2 if closes_cycle(item) else 4
+            return 6
         own = set(table.sums[item])
         if is_sum and not own & members and any(own < g for g in containing):
             return 0
-        return 3 if own & near else 4
+        if own & near and not own & members and own & hidden_cells:
+            return 3  # it pins down a hidden neighbour
+        return 5 if own & near else 6
 
     shown = [k for k in table.items() if k not in hidden]
     if not shown:
@@ -151,4 +216,4 @@ def _complement(table: Table, hidden: set[Key], key: Key, order: dict) -> Key | 
     return candidates[0]
 
 
-TRIES = 8
+TRIES = 3

@@ -1,6 +1,6 @@
 """A rate limit for people without an account (survey respondents, workshop guests).
 
-Counts live only in the shared cache, under a keyed hash of the address, and expire with the
+Counts live only in the shared "ratelimit" cache, under a keyed hash of the address, and expire with the
 window: nothing about the address is ever written beside what the person submits.
 """
 
@@ -10,7 +10,7 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest
 
 
@@ -25,6 +25,7 @@ def _client_key(request: HttpRequest, scope: str) -> str:
 def allow(request: HttpRequest, scope: str, *, limit: int, seconds: int) -> bool:
     """Count one more action in `scope` from this address; False once `limit` is passed
     within `seconds`."""
+    cache = caches["ratelimit"]
     key = _client_key(request, scope)
     if cache.add(key, 1, timeout=seconds):
         return True

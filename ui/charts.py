@@ -82,3 +82,77 @@ def inline_svg(svg: bytes) -> str:
     text = svg.decode("utf-8")
     text = text[text.index("<svg") :]
     return text.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
+@dataclass(frozen=True)
+class Segment:
+    name: str
+    values: list[float | None]  # a percentage per bar; None: not published (bar left out)
+    side: int  # -1 drawn left of zero (negative answers), 0 centred (neutral), 1 right
+
+
+HATCHES = ["", "//", "..", "\\\\", "xx", "--"]
+
+
+def diverging_bars(
+    *, title: str, labels: list[str], segments: list[Segment], fmt: str = "svg"
+) -> bytes:
+    """Diverging stacked bars of percentages per label: positive answers right of zero,
+    negative left, a neutral answer split across zero. Segments differ by hatching as well as
+    colour. A bar with any value not published is drawn empty and marked "c"."""
+    plt.rcParams["svg.hashsalt"] = "macs"
+    plt.rcParams["font.family"] = ["Liberation Sans", "Arial", "DejaVu Sans"]
+    height = max(2.2, 0.42 * len(labels) + 1.4)
+    fig, ax = plt.subplots(figsize=(8, height), dpi=150)
+    positions = list(range(len(labels)))[::-1]
+    palette = {-1: ["#d4351c", "#f47738"], 0: ["#b1b4b6"], 1: ["#1d70b8", "#5694ca"]}
+    used = {-1: 0, 0: 0, 1: 0}
+    complete = [all(s.values[i] is not None for s in segments) for i in range(len(labels))]
+    right = [0.0] * len(labels)
+    left = [0.0] * len(labels)
+    for s in segments:
+        if s.side == 0:
+            for i, v in enumerate(s.values):
+                if complete[i]:
+                    right[i] += v / 2
+                    left[i] += v / 2
+    for index, s in enumerate(segments):
+        colour = palette[s.side][used[s.side] % len(palette[s.side])]
+        used[s.side] += 1
+        widths, starts = [], []
+        for i, v in enumerate(s.values):
+            v = v if complete[i] else 0.0
+            if s.side == 0:
+                starts.append(-v / 2)
+            elif s.side > 0:
+                starts.append(right[i])
+                right[i] += v
+            else:
+                left[i] += v
+                starts.append(-left[i])
+            widths.append(v)
+        ax.barh(
+            positions,
+            widths,
+            left=starts,
+            color=colour,
+            hatch=HATCHES[index % len(HATCHES)],
+            edgecolor="white",
+            linewidth=0.5,
+            label=s.name,
+        )
+    for pos, ok in zip(positions, complete, strict=True):
+        if not ok:
+            ax.text(0, pos, "c (not published)", ha="center", va="center", fontsize=8)
+    ax.axvline(0, color="#0b0c0c", linewidth=0.8)
+    ax.set_yticks(positions, [label if len(label) < 60 else label[:57] + "…" for label in labels])
+    ax.set_xlim(-100, 100)
+    ax.set_xticks([-100, -50, 0, 50, 100], ["100%", "50%", "0", "50%", "100%"])
+    ax.set_title(title, loc="left", fontsize=11)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    fig.tight_layout()
+    out = io.BytesIO()
+    fig.savefig(out, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
+    plt.close(fig)
+    return out.getvalue()

@@ -14,3 +14,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MACS_ENVIRONMENT = "test"
 WHITENOISE_AUTOREFRESH = True
 MACS_UPLOAD_ROOT = BASE_DIR / "test-artifacts" / "uploads"  # noqa: F405
+# Process-wide caches: computed survey results survive each test's rollback (their keys hold
+# the wave's random token and state); tests clear the rate-limit cache themselves.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "results"},
+    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"},
+}

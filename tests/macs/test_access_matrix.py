@@ -70,7 +70,9 @@ def sample_kwargs(name: str, demo) -> dict:
             "role_id": RoleAssignment.objects.filter(membership=observer).first().pk,
             "number": 1,
             "part": "principles",
-            "token": "not-a-real-token",
+            "token": _wave(northshire, "2026").link_token
+            if name.startswith("survey_respond:") and name != "survey_respond:invitation"
+            else "not-a-real-token",
             "uidb64": "MQ",
             "public_id": StoredFile.objects.filter(partnership=northshire).first().public_id,
             "kind": "agency",
@@ -80,6 +82,10 @@ def sample_kwargs(name: str, demo) -> dict:
             "code": "1.1",
             "monitor_id": _monitor(northshire).pk,
             "notification_id": _notification(northshire).pk,
+            "wave_id": _wave(northshire, "2025").pk,
+            "statement_id": _wave(northshire, "2025").statements.first().pk,
+            "comment_id": _comment(northshire).pk,
+            "table": "statements",
             "item_id": _evidence(northshire).pk
             if name.startswith("evidence:")
             else Agency.all_objects.filter(partnership=northshire).deleted().first().pk,
@@ -110,6 +116,18 @@ def _monitor(partnership):
     from monitoring.models import Monitor
 
     return Monitor.objects.filter(partnership=partnership).first()
+
+
+def _wave(partnership, period):
+    from surveys.models import Wave
+
+    return Wave.objects.get(partnership=partnership, period=period)
+
+
+def _comment(partnership):
+    from surveys.models import Comment
+
+    return Comment.objects.filter(response__wave=_wave(partnership, "2025")).order_by("pk").first()
 
 
 def _evidence(partnership):

@@ -158,6 +158,6 @@ def test_profile_table_hides_the_four_independent_chairs_at_five():
     counts = {"region": {("IS", "North East"): 6, ("IC", "North East"): 4, ("BM", "North East"): 8}}
     sections = [("region", "Region", [("North East", "North East")])]
     table = profile_table(counts, groups=groups, sections=sections, minimum=5)
-    n = {label: shown for label, shown in table.columns}
+    n = dict(table.columns)
     assert n["IC"].hidden and n["IS"].hidden  # IC's N would follow from the Overall N
     assert n["BM"].count == 8 and table.overall.count == 18

@@ -85,7 +85,9 @@ counts = st.integers(min_value=0, max_value=12)
 def test_suppression_grid_hides_nothing_derivable(rows, minimum):
     table = grid_table(rows)
     hidden = protect(table, minimum)
-    assert all(table.value(k) == 0 or table.value(k) >= minimum or k in hidden for k in table.items())
+    assert all(
+        table.value(k) == 0 or table.value(k) >= minimum or k in hidden for k in table.items()
+    )
     assert_safe(table, hidden)
 
 

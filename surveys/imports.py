@@ -1,0 +1,112 @@
+"""Reading a wave's responses exported by another tool (documented in README.md).
+
+One row per respondent. Profile columns (optional, blank = not answered): position, region,
+service_length, leadership_experience, professional_experience, lscb_experience, holding the
+report's labels (Table A6), e.g. "BM", "Southeast", "3-4 years". For statement number N:
+sN_true, sN_change, sN_importance holding the report's answer words, any case ("Mostly true",
+"improved", "quite important", "don't know"), or blank. Comments: comment_K for survey
+category K (1-6).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+
+from trust.tabular import Row
+
+from .models import PROFILE_KEYS, Wave
+
+QUESTIONS = (
+    ("true", "true_options"),
+    ("change", "change_options"),
+    ("importance", "importance_options"),
+)
+MAX_COMMENT = 5000
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def layout(wave: Wave) -> dict:
+    """What the import accepts for this wave: profile values, answer words, statement columns."""
+    survey = wave.edition.survey
+    profile = {
+        p["key"]: {_norm(o["code"]): o["code"] for o in p["options"]}
+        | {_norm(o["label"]): o["code"] for o in p["options"]}
+        for p in survey.get("profile", [])
+    }
+    answers = {
+        name: {_norm(label): i for i, label in enumerate(survey[key], start=1)}
+        for name, key in QUESTIONS
+    }
+    statements = {
+        s.number: s.pk for s in wave.statements.filter(included=True).only("pk", "number")
+    }
+    categories = {c.number: c.pk for c in wave.edition.survey_categories.all()}
+    return {
+        "profile": profile,
+        "answers": answers,
+        "statements": statements,
+        "categories": categories,
+    }
+
+
+def response_row_cleaner(wave: Wave):
+    spec = layout(wave)
+
+    def clean(row: Row, seen: dict) -> dict:
+        problems: list[str] = []
+        profile = {}
+        for key in PROFILE_KEYS:
+            raw = row.values.get(key, "").strip()
+            if not raw:
+                continue
+            code = spec["profile"].get(key, {}).get(_norm(raw))
+            if code is None:
+                problems.append(f"{key}: “{raw[:40]}” is not one of the survey's options.")
+            else:
+                profile[key] = code
+        answers: dict[int, list] = {}
+        for column, raw in row.values.items():
+            raw = raw.strip()
+            if not column.startswith("s") or "_" not in column or not raw:
+                continue
+            number, _, question = column[1:].partition("_")
+            if not number.isdigit() or question not in spec["answers"]:
+                continue
+            statement = spec["statements"].get(int(number))
+            if statement is None:
+                problems.append(f"{column}: statement {number} is not asked in this wave.")
+                continue
+            value = spec["answers"][question].get(_norm(raw))
+            if value is None:
+                problems.append(
+                    f"{column}: “{raw[:40]}” is not one of the answers to this question."
+                )
+                continue
+            slot = answers.setdefault(statement, [None, None, None])
+            slot[[q for q, _ in QUESTIONS].index(question)] = value
+        comments = {}
+        for column, raw in row.values.items():
+            if not column.startswith("comment_") or not raw.strip():
+                continue
+            number = column.removeprefix("comment_")
+            category = spec["categories"].get(int(number)) if number.isdigit() else None
+            if category is None:
+                problems.append(f"{column}: there is no survey category {number[:10]}.")
+            elif len(raw) > MAX_COMMENT:
+                problems.append(f"{column}: comments can be at most {MAX_COMMENT} characters.")
+            else:
+                comments[category] = raw.strip()
+        if not problems and not answers and not comments:
+            problems.append("The row has no answers and no comments.")
+        if problems:
+            raise ValidationError(problems)
+        return {
+            "profile": profile,
+            "answers": {k: tuple(v) for k, v in answers.items()},
+            "comments": comments,
+        }
+
+    return clean

@@ -1,0 +1,129 @@
+"""Reads for surveys. Counting happens in the database (GROUP BY); nothing here loops over
+responses."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Count, Q
+
+from .models import PROFILE_KEYS, Comment, CommentCode, Response, Wave, WaveStatement
+
+QUESTION_FIELDS = ("truth", "change", "importance")
+
+
+def wave_list():
+    return Wave.objects.annotate(
+        answered=Count("responses", filter=Q(responses__submitted=True))
+    ).order_by("-opens_on")
+
+
+def response_counts(wave: Wave) -> dict[str, int]:
+    return wave.responses.aggregate(
+        sent=Count("id", filter=Q(submitted=True)),
+        unsent=Count("id", filter=Q(submitted=False)),
+    )
+
+
+def invitation_rates(wave: Wave) -> list[dict]:
+    """Invited and answered per agency (one query)."""
+    return list(
+        wave.invitations.values("agency__name")
+        .annotate(invited=Count("id"), answered=Count("id", filter=Q(completed=True)))
+        .order_by("agency__name")
+    )
+
+
+def asked_statements(wave: Wave) -> list[WaveStatement]:
+    return list(
+        wave.statements.filter(included=True)
+        .select_related("category", "source")
+        .prefetch_related("outcomes")
+        .order_by("category__number", "number")
+    )
+
+
+def answer_counts(wave: Wave) -> dict[str, dict[int, dict[int, int]]]:
+    """counts[question][statement_id][option] over submitted responses (three queries)."""
+    result: dict[str, dict[int, dict[int, int]]] = {}
+    for field in QUESTION_FIELDS:
+        rows = (
+            _answers(wave)
+            .exclude(**{f"{field}__isnull": True})
+            .values("statement_id", field)
+            .annotate(n=Count("id"))
+        )
+        per: dict[int, dict[int, int]] = defaultdict(dict)
+        for row in rows:
+            per[row["statement_id"]][row[field]] = row["n"]
+        result[field] = per
+    return result
+
+
+def _answers(wave: Wave):
+    from .models import Answer
+
+    return Answer.objects.filter(response__wave=wave, response__submitted=True)
+
+
+def breakdown_counts(wave: Wave, attribute: str) -> dict[int, dict[str, dict[int, int]]]:
+    """counts[statement_id][group][truth option] for one profile attribute (one query)."""
+    if attribute not in PROFILE_KEYS:
+        raise ValueError(attribute)
+    rows = (
+        _answers(wave)
+        .exclude(truth__isnull=True)
+        .values("statement_id", f"response__{attribute}", "truth")
+        .annotate(n=Count("id"))
+    )
+    result: dict[int, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
+    for row in rows:
+        result[row["statement_id"]][row[f"response__{attribute}"]][row["truth"]] = row["n"]
+    return result
+
+
+def profile_counts(wave: Wave) -> dict[str, dict[tuple[str, str], int]]:
+    """counts[attribute][(position, band)] over submitted responses (one grouped query)."""
+    rows = (
+        Response.objects.filter(wave=wave, submitted=True)
+        .values(*PROFILE_KEYS)
+        .annotate(n=Count("id"))
+    )
+    result: dict[str, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        for key in PROFILE_KEYS[1:]:
+            result[key][(row["position"], row[key])] += row["n"]
+    return result
+
+
+def previous_wave(wave: Wave) -> Wave | None:
+    return (
+        Wave.objects.filter(opens_on__lt=wave.opens_on)
+        .exclude(pk=wave.pk)
+        .order_by("-opens_on")
+        .first()
+    )
+
+
+def comments(wave: Wave, *, category: int | None = None, code: int | None = None):
+    found = (
+        Comment.objects.filter(response__wave=wave, response__submitted=True)
+        .select_related("category", "response")
+        .prefetch_related("codes")
+        .order_by("category__number", "pk")
+    )
+    if category:
+        found = found.filter(category__number=category)
+    if code:
+        found = found.filter(codes__pk=code)
+    return found
+
+
+def code_counts(wave: Wave):
+    """Every code with the number of this wave's comments carrying it (one query)."""
+    return CommentCode.objects.annotate(
+        uses=Count(
+            "comments",
+            filter=Q(comments__response__wave=wave, comments__response__submitted=True),
+        )
+    ).order_by("position", "name")

@@ -1,0 +1,48 @@
+"""Printing published survey values: "c" for a hidden one, whole-number percentages."""
+
+from __future__ import annotations
+
+from django import template
+
+from ..statistics import HIDDEN, one_decimal
+
+register = template.Library()
+
+
+@register.filter
+def count(shown) -> str:
+    return HIDDEN if shown.hidden else str(shown.count)
+
+
+@register.filter
+def pct(shown) -> str:
+    if shown.hidden:
+        return HIDDEN
+    return "–" if shown.percent is None else f"{shown.whole}%"
+
+
+@register.filter
+def a6(shown) -> str:
+    """Table A6's "3 (8.8%)"."""
+    if shown.hidden:
+        return HIDDEN
+    return (
+        f"{shown.count} ({one_decimal(shown.percent)})"
+        if shown.percent is not None
+        else str(shown.count)
+    )
+
+
+@register.filter
+def signed(points) -> str:
+    if points is None:
+        return "–"
+    return f"+{points}" if points > 0 else str(points)
+
+
+@register.filter
+def get_item(mapping, key):
+    """A dict's value or an object's attribute by a variable name."""
+    if isinstance(mapping, dict):
+        return mapping.get(key)
+    return getattr(mapping, key)

@@ -1,0 +1,65 @@
+"""Survey pages for the partnership: results of closed waves, their tables and exports."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from partnerships.roles import Role
+from surveys.models import Wave
+
+
+def wave(period: str) -> Wave:
+    with scopes_disabled():
+        return Wave.objects.get(partnership__slug="northshire", period=period)
+
+
+def url(name: str, w: Wave, **kwargs) -> str:
+    return reverse(
+        f"surveys:{name}", kwargs={"partnership": "northshire", "wave_id": w.pk, **kwargs}
+    )
+
+
+@pytest.mark.parametrize("view", ["truth", "change", "importance", "ranked", "gap", "compare"])
+def test_results_show_each_view_of_a_closed_wave(view, client_as):
+    response = client_as(Role.OBSERVER).get(url("results", wave("2025")) + f"?view={view}")
+    assert response.status_code == 200
+    text = response.content.decode()
+    if view == "compare":
+        assert "compared with 2024" in text
+    if view == "truth":
+        assert "<svg" in text and "Completely true" in text
+
+
+def test_results_wait_until_the_wave_closes(client_as):
+    response = client_as(Role.BUSINESS_MANAGER).get(url("results", wave("2026")))
+    assert response.status_code == 200
+    assert "Results appear when the wave closes" in response.content.decode()
+
+
+@pytest.mark.parametrize("by", ["position", "region", "service_length", "lscb_experience"])
+def test_breakdown_by_each_profile_question(by, client_as):
+    response = client_as(Role.OBSERVER).get(url("breakdown", wave("2025")) + f"?by={by}&category=2")
+    assert response.status_code == 200
+    assert "Overall" in response.content.decode()
+
+
+def test_profile_table_has_table_a6_sections(client_as):
+    text = client_as(Role.OBSERVER).get(url("profile", wave("2025"))).content.decode()
+    for title in ("Region", "Total length of service", "Experience with LSCBs", "Missing"):
+        assert title in text
+    # Northshire has one independent scrutineer and one business manager: never shown.
+    assert "IS (N=c)" in text and "BM (N=c)" in text
+
+
+def test_comments_list_and_code_counts(client_as):
+    text = client_as(Role.BUSINESS_MANAGER).get(url("comments", wave("2025"))).content.decode()
+    assert "Enabler" in text and "Code<span" in text
+
+
+@pytest.mark.parametrize("table", ["statements", "profile", "responses", "comments", "codes"])
+def test_export_each_table(table, client_as):
+    response = client_as(Role.OBSERVER).get(url("export", wave("2025"), table=table, fmt="csv"))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
