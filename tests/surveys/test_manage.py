@@ -191,8 +191,7 @@ def test_import_of_a_clean_file_adds_submitted_responses(client_as):
 
 def test_coarsened_profiles_leave_no_small_combination():
     profiles = [
-        dict(zip(PROFILE_KEYS, row, strict=False))
-        | dict.fromkeys(PROFILE_KEYS[len(row):], "")
+        dict(zip(PROFILE_KEYS, row, strict=False)) | dict.fromkeys(PROFILE_KEYS[len(row) :], "")
         for row in [("BM", "North West"), ("IS", "North West")]
         + [("Other", "")] * 3
         + [("Health", "North West")] * 6
