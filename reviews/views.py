@@ -34,6 +34,7 @@ from .forms import (
 )
 from .imports import RATING_COLUMNS
 from .models import LocalIndicator, OutcomeJudgement, Rating, Review
+from .outcome_signals import signals_for
 from .selectors import assigned_filter, is_assigned, latest_review, outcome_colours, review_overview
 
 
@@ -227,6 +228,7 @@ def judgement_edit(
             "ratings": ratings,
             "may_judge": _is_manager(request) and not review.is_locked,
             "title": title,
+            "signals": signals_for(review, judgement.outcome),
         },
     )
 

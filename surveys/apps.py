@@ -6,13 +6,17 @@ class SurveysConfig(AppConfig):
     verbose_name = "Partnership survey"
 
     def ready(self) -> None:
+        from accounts import personal_data
         from audit.tracking import track
         from partnerships.attention import register
         from partnerships.demo import register_extension
+        from reviews import outcome_signals
 
         from .attention import attention_items
         from .demo import demo_surveys
         from .models import CommentCode, Invitation, Wave, WaveStatement
+        from .outcomes import invitations_of_person
+        from .outcomes import outcome_signals as survey_signals
 
         # Responses, answers and comments are never tracked: an audit entry carries a time.
         # Completion of an invitation is excluded for the same reason.
@@ -22,3 +26,5 @@ class SurveysConfig(AppConfig):
         track(CommentCode, partnership=lambda o: o.partnership_id)
         register(attention_items)
         register_extension(demo_surveys)
+        outcome_signals.register(survey_signals)
+        personal_data.register("survey_invitations", invitations_of_person)

@@ -63,3 +63,34 @@ def test_export_each_table(table, client_as):
     response = client_as(Role.OBSERVER).get(url("export", wave("2025"), table=table, fmt="csv"))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
+
+
+def test_survey_results_appear_under_outcomes_in_a_review(client_as, current_review):
+    page = client_as(Role.BUSINESS_MANAGER).get(
+        reverse("reviews:judgement", args=["northshire", current_review.pk, "1.1"])
+    )
+    text = page.content.decode()
+    assert "Northshire partnership survey 2025 (63 responses)" in text
+    assert (
+        "1. The LSCP has a shared vision for how to improve outcomes for children locally:" in text
+    )
+
+
+def test_survey_management_commands_export_and_import(demo, tmp_path):
+    from django.core.management import call_command
+
+    out = tmp_path / "a6.csv"
+    call_command("survey_export", "northshire", "2025", "profile", str(out))
+    assert "Region" in out.read_text(encoding="utf-8-sig")
+    source = tmp_path / "old.csv"
+    source.write_text("position,s1_true\nHealth,Mostly true\nBM,not true at all\n")
+    call_command(
+        "survey_import", "northshire", "2024", str(source), "--by", "manager@northshire.example"
+    )
+    with scopes_disabled():
+        assert (
+            Wave.objects.get(partnership__slug="northshire", period="2024")
+            .responses.filter(imported=True)
+            .count()
+            == 2
+        )
