@@ -55,7 +55,8 @@ def _key(wave: Wave, kind: str, *parts) -> str:
 def statement_results(wave: Wave, *, include_dont_know: bool = True) -> list[StatementResult]:
     """Every asked statement's three questions, published (cached per wave state)."""
     statements = selectors.asked_statements(wave)
-    key = _key(wave, "statements", include_dont_know)
+    asked = ",".join(str(s.pk) for s in statements)
+    key = _key(wave, "statements", include_dont_know, asked)
     computed = cache.get(key)
     if computed is None:
         counts = selectors.answer_counts(wave)

@@ -438,6 +438,9 @@ def comment_code(
     request: HttpRequest, partnership: str, wave_id: int, comment_id: int
 ) -> HttpResponse:
     wave = _wave(wave_id)
+    waiting = _closed_or_message(request, wave)
+    if waiting:
+        return waiting
     comment = get_object_or_404(
         Comment, pk=comment_id, response__wave=wave, response__submitted=True
     )

@@ -94,3 +94,12 @@ def test_survey_management_commands_export_and_import(demo, tmp_path):
             .count()
             == 2
         )
+
+
+def test_open_wave_is_on_the_home_page(client_as):
+    staff = client_as(Role.SUBGROUP_MEMBER).get(reverse("partnerships:home", args=["northshire"]))
+    assert "Have your say: Northshire partnership survey 2026" in staff.content.decode()
+    manager = client_as(Role.BUSINESS_MANAGER).get(
+        reverse("partnerships:home", args=["northshire"])
+    )
+    assert "9 responses so far" in manager.content.decode()
