@@ -32,6 +32,11 @@ class IndicatorManager(models.Manager):
         return self.get(outcome__edition__name=edition, code=code)
 
 
+class SurveyStatementManager(models.Manager):
+    def get_by_natural_key(self, edition: str, number: int):
+        return self.get(category__edition__name=edition, number=number)
+
+
 class RatingLevelManager(models.Manager):
     def get_by_natural_key(self, edition: str, value: int):
         return self.get(edition__name=edition, value=value)
@@ -268,6 +273,8 @@ class SurveyCategory(models.Model):
     name = models.CharField(max_length=150)
     section = models.CharField(max_length=150, help_text="How the comment question names it.")
 
+    objects = NumberedManager()
+
     class Meta:
         ordering = ["number"]
         verbose_name_plural = "survey categories"
@@ -280,6 +287,9 @@ class SurveyCategory(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def natural_key(self) -> tuple:
+        return (self.edition.name, self.number)
+
 
 class SurveyStatement(models.Model):
     """One of the 34 survey statements, with the outcomes it speaks to by default."""
@@ -291,6 +301,9 @@ class SurveyStatement(models.Model):
     text = models.TextField()
     default_outcomes = models.ManyToManyField(Outcome, related_name="survey_statements")
 
+    # Statement numbers run 1-34 across the categories, so edition and number identify one.
+    objects = SurveyStatementManager()
+
     class Meta:
         ordering = ["number"]
         constraints = [
@@ -301,6 +314,9 @@ class SurveyStatement(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    def natural_key(self) -> tuple:
+        return (self.category.edition.name, self.number)
 
 
 class GlossaryEntry(models.Model):
