@@ -16,7 +16,7 @@ from .results import (
     statement_results,
 )
 from .selectors import QUESTION_FIELDS, asked_statements, code_counts, comments
-from .statistics import HIDDEN, Shown, one_decimal
+from .statistics import HIDDEN, Shown, a6_text
 
 OTHER = "Other or not given"
 QUESTION_NAMES = {"truth": "How true", "change": "Change", "importance": "Importance"}
@@ -53,16 +53,6 @@ def statement_table(wave: Wave, *, include_dont_know: bool = True) -> tuple[list
     return headers, rows
 
 
-def _a6(shown: Shown) -> str:
-    if shown.hidden:
-        return HIDDEN
-    return (
-        f"{shown.count} ({one_decimal(shown.percent)})"
-        if shown.percent is not None
-        else str(shown.count)
-    )
-
-
 def profile_rows(wave: Wave) -> tuple[list, list]:
     table = profile_results(wave)
     headers = (
@@ -74,7 +64,7 @@ def profile_rows(wave: Wave) -> tuple[list, list]:
     for section in table.sections:
         rows.append([section.title] + [""] * (len(headers) - 1))
         for row in section.rows:
-            rows.append([row.label] + [_a6(c) for c in row.cells] + [_a6(row.overall)])
+            rows.append([row.label] + [a6_text(c) for c in row.cells] + [a6_text(row.overall)])
     return headers, rows
 
 

@@ -150,6 +150,26 @@ def compare(current: Mapping, previous: Mapping) -> dict:
     }
 
 
+def _published(table: Table, hidden: frozenset, key, base_key) -> Shown:
+    """A protected table's value with its percentage of a published base (0% of nobody)."""
+    if key in hidden:
+        return Shown(None)
+    value = table.value(key)
+    if base_key in hidden:
+        return Shown(value)
+    base = table.value(base_key)
+    return Shown(value, percent(value, base) if base else 0.0)
+
+
+def a6_text(shown: Shown) -> str:
+    """Table A6's "3 (8.8%)"; "c" when hidden."""
+    if shown.hidden:
+        return HIDDEN
+    if shown.percent is None:
+        return str(shown.count)
+    return f"{shown.count} ({one_decimal(shown.percent)})"
+
+
 @dataclass
 class BreakdownRow:
     label: str
@@ -190,11 +210,7 @@ def breakdown(
     hidden = protect(table, minimum)
 
     def shown(key, base_key) -> Shown:
-        if key in hidden:
-            return Shown(None)
-        value = table.value(key)
-        base = None if base_key in hidden else table.value(base_key)
-        return Shown(value, percent(value, base) if base is not None else None)
+        return _published(table, hidden, key, base_key)
 
     rows = [
         BreakdownRow(
@@ -269,11 +285,7 @@ def profile_table(
     hidden = protect(table, minimum)
 
     def shown(key, base_key) -> Shown:
-        if key in hidden:
-            return Shown(None)
-        value = table.value(key)
-        base = None if base_key in hidden else table.value(base_key)
-        return Shown(value, percent(value, base) if base else (0.0 if base == 0 else None))
+        return _published(table, hidden, key, base_key)
 
     result = ProfileTable(
         columns=[(label, shown(("N", g), ("N", g))) for g, label in groups],

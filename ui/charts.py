@@ -37,8 +37,7 @@ def line_chart(
     fmt: str = "svg",
 ) -> bytes:
     """A line chart of series over periods, with an optional target line."""
-    plt.rcParams["svg.hashsalt"] = "macs"
-    plt.rcParams["font.family"] = ["Liberation Sans", "Arial", "DejaVu Sans"]
+    _style()
     fig, ax = plt.subplots(figsize=(7.5, 3.8), dpi=150)
     positions = list(range(len(x_labels)))
     for index, s in enumerate(series):
@@ -65,8 +64,18 @@ def line_chart(
         )
     ax.set_xticks(positions, x_labels)
     ax.set_ylabel(unit)
-    ax.set_title(title, loc="left", fontsize=11)
     ax.grid(axis="y", color="#b1b4b6", linewidth=0.5)
+    return _finish(fig, ax, title, fmt)
+
+
+def _style() -> None:
+    plt.rcParams["svg.hashsalt"] = "macs"
+    plt.rcParams["font.family"] = ["Liberation Sans", "Arial", "DejaVu Sans"]
+
+
+def _finish(fig, ax, title: str, fmt: str) -> bytes:
+    """Title, legend and frame as every chart has them; then the bytes, byte-stable for SVG."""
+    ax.set_title(title, loc="left", fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.tight_layout()
@@ -100,8 +109,7 @@ def diverging_bars(
     """Diverging stacked bars of percentages per label: positive answers right of zero,
     negative left, a neutral answer split across zero. Segments differ by hatching as well as
     colour. A bar with any value not published is drawn empty and marked "c"."""
-    plt.rcParams["svg.hashsalt"] = "macs"
-    plt.rcParams["font.family"] = ["Liberation Sans", "Arial", "DejaVu Sans"]
+    _style()
     height = max(2.2, 0.42 * len(labels) + 1.4)
     fig, ax = plt.subplots(figsize=(8, height), dpi=150)
     positions = list(range(len(labels)))[::-1]
@@ -148,11 +156,4 @@ def diverging_bars(
     ax.set_yticks(positions, [label if len(label) < 60 else label[:57] + "…" for label in labels])
     ax.set_xlim(-100, 100)
     ax.set_xticks([-100, -50, 0, 50, 100], ["100%", "50%", "0", "50%", "100%"])
-    ax.set_title(title, loc="left", fontsize=11)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    fig.tight_layout()
-    out = io.BytesIO()
-    fig.savefig(out, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
-    plt.close(fig)
-    return out.getvalue()
+    return _finish(fig, ax, title, fmt)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from ..statistics import HIDDEN, one_decimal
+from ..statistics import HIDDEN, a6_text
 
 register = template.Library()
 
@@ -21,16 +21,7 @@ def pct(shown) -> str:
     return "–" if shown.percent is None else f"{shown.whole}%"
 
 
-@register.filter
-def a6(shown) -> str:
-    """Table A6's "3 (8.8%)"."""
-    if shown.hidden:
-        return HIDDEN
-    return (
-        f"{shown.count} ({one_decimal(shown.percent)})"
-        if shown.percent is not None
-        else str(shown.count)
-    )
+register.filter("a6", a6_text)
 
 
 @register.filter

@@ -28,6 +28,18 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
+def site(live_server):
+    """The live site with the MACS content and the demo (live_server tests are transactional,
+    so both are loaded for each test)."""
+    from framework.loader import load_edition
+    from partnerships.demo import load_demo
+
+    load_edition()
+    load_demo()
+    return live_server.url
+
+
+@pytest.fixture
 def page(page):
     """Every page under test also fails on any Content-Security-Policy violation."""
     violations: list[str] = []

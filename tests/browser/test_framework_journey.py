@@ -8,19 +8,10 @@ import pytest
 from django.urls import reverse
 from django_otp.oath import totp
 
-from framework.loader import load_edition
-from partnerships.demo import DEMO_PASSWORD, load_demo
+from partnerships.demo import DEMO_PASSWORD
 from tests.browser.conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def site(live_server):
-    # live_server tests are transactional: load the content and the demo for each test.
-    load_edition()
-    load_demo()
-    return live_server.url
 
 
 def authenticator_code(secret: str) -> str:

@@ -5,19 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from framework.loader import load_edition
-from partnerships.demo import load_demo
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_trust_journey import sign_in_with_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def site(live_server):
-    load_edition()
-    load_demo()
-    return live_server.url
 
 
 def test_member_rates_an_assigned_indicator_with_evidence(site, page):

@@ -9,20 +9,11 @@ import re
 import pytest
 from django_scopes import scopes_disabled
 
-from framework.loader import load_edition
-from partnerships.demo import load_demo
 from surveys.models import Response, Wave
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_trust_journey import sign_in_with_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def site(live_server):
-    load_edition()
-    load_demo()
-    return live_server.url
 
 
 def fits_the_screen(page) -> bool:

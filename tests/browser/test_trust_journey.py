@@ -12,18 +12,10 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
-from framework.loader import load_edition
-from partnerships.demo import DEMO_PASSWORD, load_demo
+from partnerships.demo import DEMO_PASSWORD
 from tests.browser.conftest import ARTIFACTS, assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def site(live_server):
-    load_edition()
-    load_demo()
-    return live_server.url
 
 
 def sign_in_with_app(
