@@ -11,9 +11,7 @@ from .forms import (
     LocalIndicatorForm,
     OwnerForm,
     RatingForm,
-    ReopenForm,
     ReviewStartForm,
-    SignForm,
 )
 from .imports import RATING_COLUMNS
 from .models import OutcomeJudgement, Rating, Review
@@ -82,11 +80,6 @@ register(
         actor=ctx.actor,
     ),
 )
-register(
-    SignForm,
-    build=lambda ctx: {"bodies": list(ctx.partnership.partner_bodies.all())},
-)
-register(ReopenForm)
 register(
     ImportForm,
     name="reviews.ratings_import",

@@ -14,7 +14,7 @@ from framework.selectors import current_edition
 from framework.tree import draw_tree
 from framework.trees import macs_tree_spec
 from partnerships.roles import MANAGER_ROLES, Role
-from signoff import services as signoff
+from signoff.views import SignOffActions, sign_off_page
 from trust.imports import ImportForm
 from trust.signals import data_exported
 from trust.tabular import XLSX_TYPE, csv_bytes, xlsx_bytes
@@ -28,9 +28,7 @@ from .forms import (
     LocalIndicatorForm,
     OwnerForm,
     RatingForm,
-    ReopenForm,
     ReviewStartForm,
-    SignForm,
 )
 from .imports import RATING_COLUMNS
 from .models import LocalIndicator, OutcomeJudgement, Rating, Review
@@ -283,61 +281,17 @@ def tree(request: HttpRequest, partnership: str, review_id: int) -> HttpResponse
 
 def sign_off(request: HttpRequest, partnership: str, review_id: int) -> HttpResponse:
     review = get_object_or_404(Review, pk=review_id)
-    round_ = signoff.current_round(review)
-    signable = signoff.bodies_signable_by(request.membership)
-    status = signoff.signoff_status(round_, request.partnership)
-    unsigned = [body for body, signature in status if signature is None and body.pk in signable]
-    sign_form = SignForm(
-        request.POST if request.POST.get("action") == "sign" else None, bodies=unsigned
-    )
-    reopen_form = ReopenForm(request.POST if request.POST.get("action") == "reopen" else None)
-    if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "request" and Role.BUSINESS_MANAGER in request.roles:
-                services.review_request_signoff(review=review, actor=request.user)
-                messages.success(request, "Sign-off has been requested from every partner body.")
-                return redirect(request.path)
-            if action == "sign" and sign_form.is_valid():
-                body = sign_form.bodies[sign_form.cleaned_data["partner_body"]]
-                done = services.review_sign(
-                    review=review,
-                    partner_body=body,
-                    membership=request.membership,
-                    actor=request.user,
-                )
-                messages.success(
-                    request,
-                    "Every partner body has signed: the review is signed off and locked."
-                    if done
-                    else f"You have signed for {body}.",
-                )
-                return redirect(request.path)
-            if (
-                action == "reopen"
-                and Role.BUSINESS_MANAGER in request.roles
-                and reopen_form.is_valid()
-            ):
-                services.review_reopen(
-                    review=review, reason=reopen_form.cleaned_data["reason"], actor=request.user
-                )
-                messages.success(request, "The review has been reopened.")
-                return redirect(request.path)
-        except ValidationError as error:
-            _apply(sign_form if action == "sign" else reopen_form, error)
-    return render(
+    return sign_off_page(
         request,
-        "reviews/sign_off.html",
-        {
-            "review": review,
-            "round": round_,
-            "status": status,
-            "sign_form": sign_form if unsigned and round_ and round_.is_open else None,
-            "reopen_form": reopen_form
-            if Role.BUSINESS_MANAGER in request.roles and round_
-            else None,
-            "can_request": Role.BUSINESS_MANAGER in request.roles and round_ is None,
-        },
+        target=review,
+        actions=SignOffActions(
+            request=lambda actor: services.review_request_signoff(review=review, actor=actor),
+            sign=lambda **kw: services.review_sign(review=review, **kw),
+            reopen=lambda **kw: services.review_reopen(review=review, **kw),
+        ),
+        what="the review",
+        back_url=reverse("reviews:review", args=[partnership, review.pk]),
+        confirm="this review is a fair account of the partnership's effectiveness",
     )
 
 

@@ -77,7 +77,7 @@ def test_sign_off_reopen_needs_a_reason_and_is_audited(client_as, demo):
     url = reverse("reviews:sign_off", args=["northshire", signed.pk])
     manager = client_as(Role.BUSINESS_MANAGER)
     response = manager.post(url, {"action": "reopen", "reason": " "})
-    assert b"Enter why the review is being reopened." in response.content
+    assert b"Enter why it is being reopened." in response.content
     manager.post(url, {"action": "reopen", "reason": "The police dataset was wrong."})
     with scopes_disabled():
         signed.refresh_from_db()

@@ -1,0 +1,8 @@
+"""The sign-off forms in the bad-input harness (see trust/fuzz.py)."""
+
+from trust.fuzz import register
+
+from .forms import ReopenForm, SignForm
+
+register(SignForm, build=lambda ctx: {"bodies": list(ctx.partnership.partner_bodies.all())})
+register(ReopenForm)

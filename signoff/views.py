@@ -1,0 +1,99 @@
+"""The joint sign-off page for any target (a review, a priority, the yearly report): the
+business manager asks, each partner body signs through its lead or a delegate, the business
+manager may reopen with a reason. The target's app supplies what each action does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from partnerships.roles import Role
+
+from . import services
+from .forms import ReopenForm, SignForm
+
+
+@dataclass(frozen=True)
+class SignOffActions:
+    """What asking, signing and reopening do for one kind of target."""
+
+    request: Callable[..., object]  # (actor) -> round; may raise ValidationError
+    sign: Callable[..., bool]  # (partner_body, membership, actor) -> completed
+    reopen: Callable[..., None]  # (reason, actor)
+
+
+def _apply(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def sign_off_page(
+    request: HttpRequest,
+    *,
+    target,
+    actions: SignOffActions,
+    what: str,
+    back_url: str,
+    confirm: str,
+) -> HttpResponse:
+    """Render and handle the sign-off page for `target`. `what` names it in sentences ("the
+    review"); `confirm` is what a signer confirms."""
+    round_ = services.current_round(target)
+    signable = services.bodies_signable_by(request.membership)
+    status = services.signoff_status(round_, request.partnership)
+    unsigned = [body for body, signature in status if signature is None and body.pk in signable]
+    action = request.POST.get("action") if request.method == "POST" else None
+    sign_form = SignForm(request.POST if action == "sign" else None, bodies=unsigned)
+    reopen_form = ReopenForm(request.POST if action == "reopen" else None)
+    request_error = None
+    manager = Role.BUSINESS_MANAGER in request.roles
+    try:
+        if action == "request" and manager:
+            actions.request(actor=request.user)
+            messages.success(request, "Sign-off has been requested from every partner body.")
+            return redirect(request.path)
+        if action == "sign" and sign_form.is_valid():
+            body = sign_form.bodies[sign_form.cleaned_data["partner_body"]]
+            done = actions.sign(
+                partner_body=body, membership=request.membership, actor=request.user
+            )
+            messages.success(
+                request,
+                f"Every partner body has signed: {what} is signed off and locked."
+                if done
+                else f"You have signed for {body}.",
+            )
+            return redirect(request.path)
+        if action == "reopen" and manager and reopen_form.is_valid():
+            actions.reopen(reason=reopen_form.cleaned_data["reason"], actor=request.user)
+            messages.success(request, f"{what[0].upper()}{what[1:]} has been reopened.")
+            return redirect(request.path)
+    except ValidationError as error:
+        if action == "request":
+            request_error = " ".join(error.messages)
+        else:
+            _apply(sign_form if action == "sign" else reopen_form, error)
+    return render(
+        request,
+        "signoff/sign_off.html",
+        {
+            "target": target,
+            "what": what,
+            "confirm": confirm,
+            "back_url": back_url,
+            "round": round_,
+            "status": status,
+            "sign_form": sign_form if unsigned and round_ and round_.is_open else None,
+            "reopen_form": reopen_form if manager and round_ else None,
+            "can_request": manager and round_ is None,
+            "request_error": request_error,
+        },
+    )
