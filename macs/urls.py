@@ -29,4 +29,5 @@ urlpatterns = [
     path("", include("monitoring.urls")),
     path("", include("surveys.urls")),
     path("", include("surveys.respond_urls")),
+    path("", include("planning.urls")),
 ]

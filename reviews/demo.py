@@ -28,6 +28,25 @@ def _level(position: int, outcome_position: int) -> int:
     return [2, 3, 3, 2, 4, 3, 1, 2, 3, 3][(position * 3 + outcome_position * 7) % 10]
 
 
+# Who signs for each of Northshire's partner bodies (a delegate signs for the police).
+SIGNERS_BY_BODY = {
+    "Northshire County Council": "la-lead@northshire.example",
+    "Riverton City Council": "city-lead@northshire.example",
+    "Northshire and Riverton Integrated Care Board": "icb-lead@northshire.example",
+    "Northshire Police": "delegate@northshire.example",
+}
+
+
+def sign_by_every_body(partnership, sign) -> None:
+    """Every partner body signs through its demo signer; `sign(partner_body=, membership=,
+    actor=)` is the target's signing service (also used by the planning demo)."""
+    for body in PartnerBody.objects.filter(partnership=partnership):
+        signer = Membership.objects.prefetch_related("roles__acting_for").get(
+            partnership=partnership, user__email=SIGNERS_BY_BODY[body.name]
+        )
+        sign(partner_body=body, membership=signer, actor=signer.user)
+
+
 def demo_reviews(partnerships: dict) -> None:
     northshire = partnerships["northshire"]
     edition = current_edition()
@@ -60,19 +79,10 @@ def demo_reviews(partnerships: dict) -> None:
             judgement.narrative = COMMENTS[judgement.level % len(COMMENTS)]
             judgement.save(update_fields=["level", "narrative"])
         services.review_request_signoff(review=last_year, actor=manager.user)
-        leads = {
-            "Northshire County Council": "la-lead@northshire.example",
-            "Riverton City Council": "city-lead@northshire.example",
-            "Northshire and Riverton Integrated Care Board": "icb-lead@northshire.example",
-            "Northshire Police": "delegate@northshire.example",  # a delegate signs for police
-        }
-        for body in PartnerBody.objects.filter(partnership=northshire):
-            signer = Membership.objects.prefetch_related("roles__acting_for").get(
-                partnership=northshire, user__email=leads[body.name]
-            )
-            services.review_sign(
-                review=last_year, partner_body=body, membership=signer, actor=signer.user
-            )
+        sign_by_every_body(
+            northshire,
+            lambda **kw: services.review_sign(review=last_year, **kw),
+        )
 
         this_year = services.review_start(
             partnership=northshire,

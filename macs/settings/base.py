@@ -20,6 +20,7 @@ MACS_APPS = [
     "reviews",
     "monitoring",
     "surveys",
+    "planning",
 ]
 
 INSTALLED_APPS = [

@@ -86,6 +86,7 @@ def sample_kwargs(name: str, demo) -> dict:
             "statement_id": _wave(northshire, "2025").statements.first().pk,
             "comment_id": _comment(northshire).pk,
             "table": "statements",
+            **_planning(northshire),
             "item_id": _evidence(northshire).pk
             if name.startswith("evidence:")
             else Agency.all_objects.filter(partnership=northshire).deleted().first().pk,
@@ -116,6 +117,19 @@ def _monitor(partnership):
     from monitoring.models import Monitor
 
     return Monitor.objects.filter(partnership=partnership).first()
+
+
+def _planning(partnership) -> dict:
+    from planning.models import Priority
+
+    priority = Priority.objects.get(partnership=partnership, title="Neglect")
+    activity = priority.activities.order_by("pk").first()
+    return {
+        "priority_id": priority.pk,
+        "outcome_id": priority.outcomes.order_by("pk").first().pk,
+        "activity_id": activity.pk,
+        "resource_id": activity.resources.order_by("pk").first().pk,
+    }
 
 
 def _wave(partnership, period):

@@ -1,0 +1,40 @@
+from django.apps import AppConfig
+
+
+class PlanningConfig(AppConfig):
+    name = "planning"
+    verbose_name = "Priority planning"
+
+    def ready(self) -> None:
+        from audit.tracking import track
+        from partnerships.demo import register_extension
+        from reviews import outcome_signals
+
+        from .demo import demo_priorities
+        from .models import (
+            Activity,
+            Pathway,
+            Priority,
+            PriorityOutcome,
+            ProgressUpdate,
+            Reflection,
+            Resource,
+        )
+        from .outcomes import outcome_signals as priority_signals
+
+        def of(o):
+            return o.partnership_id
+
+        track(Priority, partnership=of)
+        track(
+            PriorityOutcome,
+            partnership=of,
+            m2m_fields=("framework_outcomes", "indicators", "monitors"),
+        )
+        track(Activity, partnership=of)
+        track(Pathway, partnership=of)
+        track(Resource, partnership=of)
+        track(Reflection, partnership=of)
+        track(ProgressUpdate, partnership=of, m2m_fields=("evidence",))
+        outcome_signals.register(priority_signals)
+        register_extension(demo_priorities)

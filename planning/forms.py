@@ -1,0 +1,244 @@
+"""Forms for the five planning steps and progress reviews."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from evidence.models import EvidenceItem
+from framework.models import Indicator, Outcome
+from monitoring.models import Monitor
+from trust.versioning import VersionedFormMixin
+from ui.forms import GovukFormMixin
+
+from .models import Activity, Pathway, Priority, PriorityOutcome, ProgressUpdate, Resource
+
+TEXTAREA = forms.Textarea(attrs={"rows": 3})
+
+
+class PriorityStartForm(GovukFormMixin, forms.Form):
+    submit_label = "Start planning"
+    title = forms.CharField(
+        label="Priority",
+        max_length=150,
+        help_text="A short name, like Neglect or Exploitation outside the home.",
+        error_messages={"required": "Enter the priority's name."},
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+
+    def clean_title(self) -> str:
+        title = " ".join(self.cleaned_data["title"].split())
+        if Priority.objects.filter(partnership=self.partnership, title__iexact=title).exists():
+            raise ValidationError("There is already a priority with this name.")
+        return title
+
+
+class IssueForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
+    """Step one: identifying the issue."""
+
+    submit_label = "Save and continue"
+
+    class Meta:
+        model = Priority
+        fields = ["issue", "target_groups", "overall_change", "principles_influence", "context"]
+        widgets = dict.fromkeys(fields, TEXTAREA)
+        help_texts = {
+            "issue": "In one or two sentences.",
+            "target_groups": "One group per line, like “Children under 5 living with neglect”.",
+        }
+
+
+def _multi(queryset, label: str, label_from) -> forms.ModelMultipleChoiceField:
+    field = forms.ModelMultipleChoiceField(
+        label=label,
+        queryset=queryset,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    field.label_from_instance = label_from
+    field.help_text = "Optional. Hold Ctrl (or Cmd) to choose more than one."
+    return field
+
+
+class OutcomeForm(GovukFormMixin, forms.ModelForm):
+    """Step two: a leaf."""
+
+    submit_label = "Save the outcome"
+
+    class Meta:
+        model = PriorityOutcome
+        fields = ["target_group", "term", "text", "on_course"]
+        widgets = {"term": forms.RadioSelect, "text": TEXTAREA, "on_course": TEXTAREA}
+        labels = {"text": "What will be better for this group?"}
+        error_messages = {
+            "target_group": {"required": "Choose the target group."},
+            "term": {"required": "Choose short or medium term."},
+            "text": {"required": "Enter the outcome."},
+        }
+
+    def __init__(self, *args, priority: Priority, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = priority.target_group_list() or ["Everyone the priority affects"]
+        current = self.instance.target_group if self.instance.pk else None
+        if current and current not in groups:
+            groups.append(current)
+        self.fields["target_group"] = forms.ChoiceField(
+            label="Target group",
+            choices=[(g, g) for g in groups],
+            widget=forms.RadioSelect,
+            error_messages={"required": "Choose the target group."},
+            help_text="Groups come from step one.",
+        )
+        self.fields["term"].choices = PriorityOutcome.Term.choices
+        edition = priority.edition
+        self.fields["framework_outcomes"] = _multi(
+            Outcome.objects.filter(edition=edition).order_by("position"),
+            "Framework outcomes it serves",
+            lambda o: f"{o.code} {o.short_name}",
+        )
+        self.fields["indicators"] = _multi(
+            Indicator.objects.filter(outcome__edition=edition).order_by(
+                "outcome__position", "position"
+            ),
+            "Framework indicators",
+            lambda i: f"{i.code} {i.text[:70]}",
+        )
+        self.fields["monitors"] = _multi(
+            Monitor.objects.filter(partnership=priority.partnership), "Monitors", str
+        )
+        if self.instance.pk:
+            for name in ("framework_outcomes", "indicators", "monitors"):
+                self.fields[name].initial = list(
+                    getattr(self.instance, name).values_list("pk", flat=True)
+                )
+
+
+class ActivityForm(GovukFormMixin, forms.ModelForm):
+    """Step three: a branch."""
+
+    submit_label = "Save the activity"
+
+    class Meta:
+        model = Activity
+        fields = ["title", "key_features", "delivered_by", "duration"]
+        widgets = {"key_features": TEXTAREA}
+        labels = {"title": "Activity"}
+        error_messages = {"title": {"required": "Enter the activity."}}
+
+
+class PathwayForm(GovukFormMixin, forms.Form):
+    """Step three: why an activity should lead to an outcome."""
+
+    submit_label = "Add the pathway"
+
+    def __init__(self, *args, activity: Activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.activity = activity
+        self.fields["outcome"] = forms.ModelChoiceField(
+            label="Leads to the outcome",
+            queryset=PriorityOutcome.objects.filter(priority=activity.priority),
+            error_messages={"required": "Choose the outcome this activity leads to."},
+        )
+        self.fields["because"] = forms.CharField(
+            label="Because",
+            widget=TEXTAREA,
+            max_length=2000,
+            help_text="The assumption: why this activity should bring this change.",
+            error_messages={"required": "Enter why the activity should lead to the outcome."},
+        )
+
+    def clean_outcome(self):
+        outcome = self.cleaned_data["outcome"]
+        if Pathway.objects.filter(activity=self.activity, outcome=outcome).exists():
+            raise ValidationError("This activity is already linked to that outcome.")
+        return outcome
+
+
+class ResourceForm(GovukFormMixin, forms.ModelForm):
+    """Step four: the trunk."""
+
+    submit_label = "Save the resource"
+
+    class Meta:
+        model = Resource
+        fields = ["kind", "description", "provided_by", "secured"]
+        widgets = {"kind": forms.RadioSelect, "description": TEXTAREA}
+        labels = {"secured": "This resource is secured"}
+        error_messages = {
+            "kind": {"required": "Choose the kind of resource."},
+            "description": {"required": "Enter what is needed."},
+            "provided_by": {"required": "Enter who provides it."},
+        }
+
+    def __init__(self, *args, priority: Priority, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Scoped querysets are built per request, never at class definition.
+        self.fields = {
+            "activity": forms.ModelChoiceField(
+                label="Activity",
+                queryset=Activity.objects.filter(priority=priority),
+                initial=self.instance.activity_id if self.instance.pk else None,
+                error_messages={"required": "Choose the activity that needs it."},
+            ),
+            **self.fields,
+        }
+        self.fields["kind"].choices = Resource.Kind.choices
+
+    def save(self, commit: bool = True):
+        self.instance.activity = self.cleaned_data["activity"]
+        return super().save(commit)
+
+
+class ReflectionsForm(GovukFormMixin, forms.Form):
+    """Step five: a reflection on each principle. Saved as you go: blank ones are kept blank."""
+
+    submit_label = "Save reflections"
+
+    def __init__(self, *args, priority: Priority, principles, existing: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.principles = list(principles)
+        for p in self.principles:
+            self.fields[f"principle_{p.number}"] = forms.CharField(
+                label=f"Principle {p.number}: {p.label}",
+                help_text=p.text,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                required=False,
+                max_length=5000,
+                initial=existing.get(p.pk, ""),
+            )
+
+    def reflections(self) -> dict:
+        return {p: self.cleaned_data.get(f"principle_{p.number}", "") for p in self.principles}
+
+
+class ProgressForm(GovukFormMixin, forms.ModelForm):
+    submit_label = "Save the progress review"
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["date", "status", "note"]
+        widgets = {"status": forms.RadioSelect, "note": TEXTAREA}
+        labels = {"note": "What the evidence and monitors show"}
+        error_messages = {"status": {"required": "Choose on track, some concerns or off track."}}
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"] = forms.DateField(
+            label="Date of the review",
+            input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+            help_text="For example, 31/3/2026",
+            error_messages={
+                "required": "Enter the date of the review.",
+                "invalid": "Enter the date as day/month/year, like 31/3/2026.",
+            },
+        )
+        self.fields["status"].choices = ProgressUpdate.Status.choices
+        self.fields["evidence"] = forms.ModelMultipleChoiceField(
+            label="Evidence",
+            queryset=EvidenceItem.objects.filter(partnership=partnership),
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+        )

@@ -1,0 +1,181 @@
+"""Writes to priorities: start, the five steps (saved as you go), progress reviews, and the
+joint sign-off that agrees a priority (only once all six principles have a reflection)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+
+from framework.models import Principle
+from notifications.services import notify
+from partnerships.models import Membership
+from partnerships.roles import Role
+from signoff import services as signoff
+from trust.versioning import save_form_versioned
+
+from .models import (
+    Activity,
+    Pathway,
+    Priority,
+    PriorityOutcome,
+    ProgressUpdate,
+    Reflection,
+    Resource,
+)
+
+PRINCIPLES_NEEDED = (
+    "Write a reflection on each of the six principles (step five) before asking for sign-off."
+)
+
+
+def is_locked(priority: Priority) -> bool:
+    """Agreed (or awaiting sign-off): edits wait until it is reopened."""
+    round_ = signoff.current_round(priority)
+    return round_ is not None
+
+
+def _check_editable(priority: Priority) -> None:
+    if is_locked(priority):
+        raise ValidationError(
+            "This priority is awaiting or past sign-off. Reopen it to change the plan."
+        )
+
+
+@transaction.atomic
+def priority_start(*, partnership, edition, title: str, actor) -> Priority:
+    return Priority.objects.create(partnership=partnership, edition=edition, title=title)
+
+
+@transaction.atomic
+def issue_save(*, form, actor) -> Priority:
+    _check_editable(form.instance)
+    return save_form_versioned(form)
+
+
+@transaction.atomic
+def outcome_save(*, form, priority: Priority, actor) -> PriorityOutcome:
+    _check_editable(priority)
+    outcome = form.save(commit=False)
+    outcome.partnership = priority.partnership
+    outcome.priority = priority
+    outcome.save()
+    outcome.framework_outcomes.set(form.cleaned_data["framework_outcomes"])
+    outcome.indicators.set(form.cleaned_data["indicators"])
+    outcome.monitors.set(form.cleaned_data["monitors"])
+    return outcome
+
+
+@transaction.atomic
+def activity_save(*, form, priority: Priority, actor) -> Activity:
+    _check_editable(priority)
+    activity = form.save(commit=False)
+    activity.partnership = priority.partnership
+    activity.priority = priority
+    activity.save()
+    return activity
+
+
+@transaction.atomic
+def pathway_add(*, activity: Activity, outcome: PriorityOutcome, because: str, actor) -> Pathway:
+    _check_editable(activity.priority)
+    if outcome.priority_id != activity.priority_id:
+        raise ValidationError("The outcome belongs to another priority.")
+    return Pathway.objects.create(
+        partnership=activity.partnership, activity=activity, outcome=outcome, because=because
+    )
+
+
+@transaction.atomic
+def resource_save(*, form, priority: Priority, actor) -> Resource:
+    _check_editable(priority)
+    resource = form.save(commit=False)
+    resource.partnership = priority.partnership
+    resource.save()
+    return resource
+
+
+@transaction.atomic
+def part_delete(*, priority: Priority, part, actor) -> None:
+    """Remove an outcome, activity, pathway or resource from the plan."""
+    _check_editable(priority)
+    part.delete()
+
+
+@transaction.atomic
+def reflections_save(*, priority: Priority, reflections: dict, actor) -> int:
+    """Save the principle reflections given; a blank one removes it. Returns how many exist."""
+    _check_editable(priority)
+    for principle, text in reflections.items():
+        text = text.strip()
+        if text:
+            Reflection.objects.update_or_create(
+                priority=priority,
+                principle=principle,
+                defaults={"partnership": priority.partnership, "text": text},
+            )
+        else:
+            Reflection.objects.filter(priority=priority, principle=principle).delete()
+    return priority.reflections.count()
+
+
+def missing_principles(priority: Priority) -> list[Principle]:
+    done = set(priority.reflections.values_list("principle_id", flat=True))
+    return [
+        p
+        for p in Principle.objects.filter(edition=priority.edition).order_by("number")
+        if p.pk not in done
+    ]
+
+
+@transaction.atomic
+def priority_request_signoff(*, priority: Priority, actor):
+    if missing_principles(priority):
+        raise ValidationError(PRINCIPLES_NEEDED)
+    round_ = signoff.signoff_request(partnership=priority.partnership, target=priority, actor=actor)
+    signers = Membership.objects.filter(
+        partnership=priority.partnership,
+        roles__role__in=[Role.LEAD_PARTNER, Role.DELEGATED_PARTNER],
+    ).select_related("user")
+    notify(
+        partnership=priority.partnership,
+        users=[m.user for m in signers],
+        title=f"The priority “{priority}” is ready for your sign-off",
+        href=reverse("planning:sign_off", args=[priority.partnership.slug, priority.pk]),
+        key=f"signoff-{round_.pk}",
+    )
+    return round_
+
+
+@transaction.atomic
+def priority_sign(*, priority: Priority, partner_body, membership, actor) -> bool:
+    round_ = signoff.current_round(priority)
+    if round_ is None:
+        raise ValidationError("The business manager has not asked for sign-off yet.")
+    done = signoff.signoff_sign(
+        signoff=round_, partner_body=partner_body, membership=membership, actor=actor
+    )
+    if done:
+        Priority.objects.filter(pk=priority.pk).update(agreed=True)
+    return done
+
+
+@transaction.atomic
+def priority_reopen(*, priority: Priority, reason: str, actor) -> None:
+    round_ = signoff.current_round(priority)
+    if round_ is None:
+        raise ValidationError("The priority is not awaiting or past sign-off.")
+    signoff.signoff_reopen(signoff=round_, reason=reason, actor=actor)
+    Priority.objects.filter(pk=priority.pk).update(agreed=False)
+
+
+@transaction.atomic
+def progress_add(*, form, outcome: PriorityOutcome, actor) -> ProgressUpdate:
+    """Progress reviews continue after a priority is agreed: that is their point."""
+    update = form.save(commit=False)
+    update.partnership = outcome.partnership
+    update.outcome = outcome
+    update.recorded_by = actor
+    update.save()
+    update.evidence.set(form.cleaned_data["evidence"])
+    return update

@@ -1,0 +1,86 @@
+"""A priority's own tree, drawn by the framework's tree function: the overall change as the
+birds, outcomes per target group as leaves (coloured by the latest progress review),
+activities as branches, resources as the trunk and the principle reflections as roots."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from framework.tree import LeafGroup, TreeItem, TreeSpec
+
+from .models import Priority, ProgressUpdate
+from .selectors import LogicModel
+
+PROGRESS_COLOURS = {
+    ProgressUpdate.Status.ON_TRACK: "#00703c",
+    ProgressUpdate.Status.CONCERNS: "#ffdd00",
+    ProgressUpdate.Status.OFF_TRACK: "#d4351c",
+}
+
+
+def _clip(text: str, length: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0]
+
+
+def priority_tree_spec(priority: Priority, model: LogicModel, partnership_slug: str) -> TreeSpec:
+    def step(number: int) -> str:
+        return reverse("planning:step", args=[partnership_slug, priority.pk, number])
+
+    return TreeSpec(
+        title=f"Priority: {priority.title}",
+        birds=[
+            TreeItem(
+                label=f"Overall change: {priority.overall_change}",
+                short=_clip(priority.overall_change or "Overall change", 40),
+                href=step(1),
+            )
+        ]
+        if priority.overall_change
+        else [],
+        leaf_groups=[
+            LeafGroup(
+                name=group,
+                href=step(2),
+                leaves=[
+                    TreeItem(
+                        label=f"{o.get_term_display()} outcome: {o.text}"
+                        + (f" ({o.latest.get_status_display()})" if o.latest else ""),
+                        short=_clip(o.text, 30),
+                        href=reverse(
+                            "planning:progress", args=[partnership_slug, priority.pk, o.pk]
+                        ),
+                        colour=PROGRESS_COLOURS.get(o.latest.status, "") if o.latest else "",
+                    )
+                    for o in outcomes
+                ],
+            )
+            for group, outcomes in model.groups.items()
+            if outcomes
+        ],
+        branches=[
+            TreeItem(
+                label=f"Activity: {a.title}",
+                short=_clip(a.title, 38),
+                href=reverse("planning:activity", args=[partnership_slug, priority.pk, a.pk]),
+            )
+            for a in model.activities
+        ],
+        trunk=[
+            TreeItem(
+                label=f"Resource: {r.get_kind_display()}: {r.description}",
+                short=_clip(r.get_kind_display(), 34),
+                href=step(4),
+            )
+            for a in model.activities
+            for r in a.resource_list
+        ],
+        roots=[
+            TreeItem(
+                label=f"Principle {r.principle.number}: {r.principle.label}: {r.text}",
+                short=r.principle.label,
+                href=step(5),
+            )
+            for r in model.reflections
+        ],
+    )

@@ -1,0 +1,364 @@
+"""Priority pages: the list, the five steps, the priority's tree and logic model (print and
+Word), progress reviews, and the joint sign-off."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from framework.models import PlanningStep, Principle
+from framework.selectors import current_edition
+from framework.tree import draw_tree
+from partnerships.roles import MANAGER_ROLES
+from signoff.views import SignOffActions, sign_off_page
+from trust.signals import data_exported
+from trust.versioning import EditConflict, conflict_response
+
+from . import services
+from .exporters import DOCX_TYPE, LOGIC_HEADERS, logic_model_rows, priority_docx
+from .forms import (
+    ActivityForm,
+    IssueForm,
+    OutcomeForm,
+    PathwayForm,
+    PriorityStartForm,
+    ProgressForm,
+    ReflectionsForm,
+    ResourceForm,
+)
+from .models import Activity, Pathway, Priority, PriorityOutcome, Resource
+from .selectors import logic_model, priority_list
+from .trees import priority_tree_spec
+
+STEPS = range(1, 6)
+
+
+def _priority(priority_id: int) -> Priority:
+    return get_object_or_404(Priority.objects.select_related("edition"), pk=priority_id)
+
+
+def _step_url(partnership: str, priority: Priority, number: int) -> str:
+    return reverse("planning:step", args=[partnership, priority.pk, number])
+
+
+def priorities(request: HttpRequest, partnership: str) -> HttpResponse:
+    return render(
+        request,
+        "planning/list.html",
+        {"priorities": priority_list(), "can_edit": bool(request.roles & MANAGER_ROLES)},
+    )
+
+
+def priority_add(request: HttpRequest, partnership: str) -> HttpResponse:
+    form = PriorityStartForm(request.POST or None, partnership=request.partnership)
+    if request.method == "POST" and form.is_valid():
+        priority = services.priority_start(
+            partnership=request.partnership,
+            edition=current_edition(),
+            title=form.cleaned_data["title"],
+            actor=request.user,
+        )
+        return redirect(_step_url(partnership, priority, 1))
+    return render(
+        request,
+        "ui/form_page.html",
+        {
+            "form": form,
+            "page_title": "Plan a priority",
+            "lead": "Five steps, from the issue to the principles, so everyone can see why the "
+            "activities should lead to the outcomes. Each step is saved as you go, and you can "
+            "come back to any step.",
+            "cancel_url": reverse("planning:list", args=[partnership]),
+        },
+    )
+
+
+def priority_detail(request: HttpRequest, partnership: str, priority_id: int) -> HttpResponse:
+    priority = _priority(priority_id)
+    model = logic_model(priority)
+    return render(
+        request,
+        "planning/priority.html",
+        {
+            "priority": priority,
+            "model": model,
+            "steps": _step_states(priority, model),
+            "locked": services.is_locked(priority),
+            "can_edit": bool(request.roles & MANAGER_ROLES),
+            "missing": services.missing_principles(priority),
+        },
+    )
+
+
+def _step_states(priority: Priority, model) -> list[tuple[PlanningStep, bool]]:
+    done = {
+        1: bool(priority.issue and priority.target_groups),
+        2: bool(model.outcomes),
+        3: bool(model.activities) and any(a.pathway_list for a in model.activities),
+        4: any(a.resource_list for a in model.activities),
+        5: len(model.reflections) == model.principle_count,
+    }
+    return [
+        (s, done[s.number])
+        for s in PlanningStep.objects.filter(edition=priority.edition).order_by("number")
+    ]
+
+
+def step(request: HttpRequest, partnership: str, priority_id: int, number: int) -> HttpResponse:
+    if number not in STEPS:
+        raise Http404("There are five steps.")
+    priority = _priority(priority_id)
+    planning_step = get_object_or_404(PlanningStep, edition=priority.edition, number=number)
+    locked = services.is_locked(priority)
+    editing = request.method == "POST" and not locked
+    context = {
+        "priority": priority,
+        "step": planning_step,
+        "number": number,
+        "locked": locked,
+        "next_url": _step_url(partnership, priority, number + 1)
+        if number < 5
+        else reverse("planning:priority", args=[partnership, priority.pk]),
+        "previous_url": _step_url(partnership, priority, number - 1) if number > 1 else None,
+    }
+    if request.method == "POST" and locked:
+        messages.error(
+            request, "This priority is awaiting or past sign-off. Reopen it to change the plan."
+        )
+        return redirect(request.path)
+    if number == 1:
+        form = IssueForm(request.POST if editing else None, instance=priority)
+        if editing and form.is_valid():
+            try:
+                services.issue_save(form=form, actor=request.user)
+            except EditConflict as conflict:
+                return conflict_response(
+                    request, form, conflict, title=priority.title, cancel_url=request.path
+                )
+            messages.success(request, "Step one saved.")
+            return redirect(context["next_url"])
+    elif number == 2:
+        form = OutcomeForm(request.POST if editing else None, priority=priority)
+        if editing and form.is_valid():
+            services.outcome_save(form=form, priority=priority, actor=request.user)
+            messages.success(request, "The outcome has been added.")
+            return redirect(request.path)
+        context["outcomes"] = priority.outcomes.prefetch_related(
+            "framework_outcomes", "indicators", "monitors"
+        )
+    elif number == 3:
+        form = ActivityForm(request.POST if editing else None)
+        if editing and form.is_valid():
+            activity = services.activity_save(form=form, priority=priority, actor=request.user)
+            messages.success(
+                request,
+                "The activity has been added. Now link it to the outcomes it should lead to.",
+            )
+            return redirect(
+                "planning:activity",
+                partnership=partnership,
+                priority_id=priority.pk,
+                activity_id=activity.pk,
+            )
+        context["activities"] = priority.activities.prefetch_related("pathways__outcome")
+    elif number == 4:
+        form = ResourceForm(request.POST if editing else None, priority=priority)
+        if editing and form.is_valid():
+            services.resource_save(form=form, priority=priority, actor=request.user)
+            messages.success(request, "The resource has been added.")
+            return redirect(request.path)
+        context["activities"] = priority.activities.prefetch_related("resources")
+    else:
+        principles = Principle.objects.filter(edition=priority.edition).order_by("number")
+        existing = dict(priority.reflections.values_list("principle_id", "text"))
+        form = ReflectionsForm(
+            request.POST if editing else None,
+            priority=priority,
+            principles=principles,
+            existing=existing,
+        )
+        if editing and form.is_valid():
+            count = services.reflections_save(
+                priority=priority, reflections=form.reflections(), actor=request.user
+            )
+            messages.success(request, f"Reflections saved: {count} of 6 principles.")
+            return redirect(request.path)
+    if locked:
+        form = None
+    context["form"] = form
+    return render(request, "planning/step.html", context)
+
+
+PARTS = {
+    "outcome": (PriorityOutcome, OutcomeForm, 2),
+    "activity": (Activity, ActivityForm, 3),
+    "resource": (Resource, ResourceForm, 4),
+}
+
+
+def _part(
+    request: HttpRequest, partnership: str, priority_id: int, kind: str, part_id: int
+) -> HttpResponse:
+    priority = _priority(priority_id)
+    model, form_class, number = PARTS[kind]
+    part = get_object_or_404(
+        model,
+        pk=part_id,
+        **({"activity__priority": priority} if kind == "resource" else {"priority": priority}),
+    )
+    back = _step_url(partnership, priority, number)
+    locked = services.is_locked(priority)
+    kwargs = {} if kind == "activity" else {"priority": priority}
+    action = request.POST.get("action") if request.method == "POST" and not locked else None
+    form = form_class(request.POST if action == "save" else None, instance=part, **kwargs)
+    pathway_form = None
+    if kind == "activity":
+        pathway_form = PathwayForm(request.POST if action == "pathway" else None, activity=part)
+    try:
+        if action == "delete":
+            services.part_delete(priority=priority, part=part, actor=request.user)
+            messages.success(request, f"The {kind} has been removed.")
+            return redirect(back)
+        if action == "save" and form.is_valid():
+            save = {
+                "outcome": services.outcome_save,
+                "activity": services.activity_save,
+                "resource": services.resource_save,
+            }[kind]
+            save(form=form, priority=priority, actor=request.user)
+            messages.success(request, f"The {kind} has been saved.")
+            return redirect(back)
+        if action == "pathway" and pathway_form.is_valid():
+            services.pathway_add(activity=part, actor=request.user, **pathway_form.cleaned_data)
+            messages.success(request, "The pathway has been added.")
+            return redirect(request.path)
+        if action == "unlink":
+            pathway = get_object_or_404(Pathway, pk=request.POST.get("pathway"), activity=part)
+            services.part_delete(priority=priority, part=pathway, actor=request.user)
+            messages.success(request, "The pathway has been removed.")
+            return redirect(request.path)
+    except ValidationError as error:
+        form.add_error(None, error)
+    if request.method == "POST" and locked:
+        messages.error(
+            request, "This priority is awaiting or past sign-off. Reopen it to change the plan."
+        )
+        return redirect(request.path)
+    # Both forms post to this page with an "action": the template draws the <form> tags.
+    for each in (form, pathway_form):
+        if each is not None:
+            each.helper.form_tag = False
+    return render(
+        request,
+        "planning/part.html",
+        {
+            "priority": priority,
+            "part": part,
+            "kind": kind,
+            "form": None if locked else form,
+            "pathway_form": None if locked else pathway_form,
+            "pathways": part.pathways.select_related("outcome") if kind == "activity" else None,
+            "back": back,
+            "locked": locked,
+        },
+    )
+
+
+def outcome_edit(request, partnership, priority_id, outcome_id):
+    return _part(request, partnership, priority_id, "outcome", outcome_id)
+
+
+def activity_edit(request, partnership, priority_id, activity_id):
+    return _part(request, partnership, priority_id, "activity", activity_id)
+
+
+def resource_edit(request, partnership, priority_id, resource_id):
+    return _part(request, partnership, priority_id, "resource", resource_id)
+
+
+def progress(
+    request: HttpRequest, partnership: str, priority_id: int, outcome_id: int
+) -> HttpResponse:
+    priority = _priority(priority_id)
+    outcome = get_object_or_404(PriorityOutcome, pk=outcome_id, priority=priority)
+    form = ProgressForm(request.POST or None, partnership=request.partnership)
+    if request.method == "POST" and form.is_valid():
+        services.progress_add(form=form, outcome=outcome, actor=request.user)
+        messages.success(request, "The progress review has been saved.")
+        return redirect(
+            "planning:progress",
+            partnership=partnership,
+            priority_id=priority.pk,
+            outcome_id=outcome.pk,
+        )
+    return render(
+        request,
+        "planning/progress.html",
+        {
+            "priority": priority,
+            "outcome": outcome,
+            "form": form,
+            "updates": outcome.updates.prefetch_related("evidence").select_related("recorded_by"),
+            "monitors": outcome.monitors.prefetch_related("values"),
+        },
+    )
+
+
+def tree(request: HttpRequest, partnership: str, priority_id: int) -> HttpResponse:
+    priority = _priority(priority_id)
+    model = logic_model(priority)
+    spec = priority_tree_spec(priority, model, partnership)
+    return render(
+        request,
+        "planning/tree.html",
+        {"priority": priority, "svg": draw_tree(spec).decode(), "model": model},
+    )
+
+
+def logic_model_page(request: HttpRequest, partnership: str, priority_id: int) -> HttpResponse:
+    priority = _priority(priority_id)
+    model = logic_model(priority)
+    return render(
+        request,
+        "planning/logic_model.html",
+        {
+            "priority": priority,
+            "model": model,
+            "headers": LOGIC_HEADERS,
+            "rows": logic_model_rows(model),
+        },
+    )
+
+
+def word(request: HttpRequest, partnership: str, priority_id: int) -> HttpResponse:
+    priority = _priority(priority_id)
+    model = logic_model(priority)
+    data = priority_docx(priority, model, priority_tree_spec(priority, model, partnership))
+    data_exported.send(
+        sender=Priority, actor=request.user, partnership=request.partnership,
+        what=f"priority {priority.title}", format="docx", rows=len(model.outcomes),
+    )  # fmt: skip
+    response = HttpResponse(data, content_type=DOCX_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{partnership}-priority-{priority.pk}.docx"'
+    )
+    return response
+
+
+def sign_off(request: HttpRequest, partnership: str, priority_id: int) -> HttpResponse:
+    priority = _priority(priority_id)
+    return sign_off_page(
+        request,
+        target=priority,
+        actions=SignOffActions(
+            request=lambda actor: services.priority_request_signoff(priority=priority, actor=actor),
+            sign=lambda **kw: services.priority_sign(priority=priority, **kw),
+            reopen=lambda **kw: services.priority_reopen(priority=priority, **kw),
+        ),
+        what="the priority",
+        back_url=reverse("planning:priority", args=[partnership, priority.pk]),
+        confirm="your partner body agrees this priority and its plan",
+    )
