@@ -76,6 +76,8 @@ AUDITORS = frozenset({Role.BUSINESS_MANAGER, Role.INDEPENDENT_SCRUTINEER})
 CONTRIBUTORS = STAFF_ROLES - {Role.OBSERVER}
 # Who acts in a joint sign-off: the business manager asks and reopens; partners sign.
 SIGNERS = frozenset({Role.BUSINESS_MANAGER, Role.LEAD_PARTNER, Role.DELEGATED_PARTNER})
+LEADS = frozenset({Role.LEAD_PARTNER, Role.DELEGATED_PARTNER})
+CHALLENGERS = MANAGERS | {Role.INDEPENDENT_SCRUTINEER}
 
 POLICY: dict[str, Rule] = {
     # Service pages
@@ -196,6 +198,18 @@ POLICY: dict[str, Rule] = {
     "planning:logic_model": Rule(STAFF),
     "planning:word": Rule(STAFF),
     "planning:sign_off": Rule(STAFF, SIGNERS),
+    # Learning and actions (the business unit keeps the log; leads respond to escalations)
+    "actions:log": Rule(STAFF),
+    "actions:action_add": Rule(MANAGERS, MANAGERS),
+    "actions:import": Rule(MANAGERS, MANAGERS),
+    "actions:action": Rule(STAFF, MANAGERS | LEADS),
+    "actions:action_edit": Rule(MANAGERS, MANAGERS),
+    "actions:source_add": Rule(MANAGERS, MANAGERS),
+    "actions:source": Rule(STAFF, MANAGERS),
+    # Challenge log: the business unit and the independent scrutineer record challenges
+    "actions:challenges": Rule(STAFF),
+    "actions:challenge_add": Rule(CHALLENGERS, CHALLENGERS),
+    "actions:challenge": Rule(CHALLENGERS, CHALLENGERS),
     # The MACS framework: readable by everyone in the partnership
     "framework:tree": Rule(MEMBERS),
     "framework:tree_png": Rule(MEMBERS),

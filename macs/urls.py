@@ -30,4 +30,5 @@ urlpatterns = [
     path("", include("surveys.urls")),
     path("", include("surveys.respond_urls")),
     path("", include("planning.urls")),
+    path("", include("actions.urls")),
 ]

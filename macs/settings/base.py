@@ -21,6 +21,7 @@ MACS_APPS = [
     "monitoring",
     "surveys",
     "planning",
+    "actions",
 ]
 
 INSTALLED_APPS = [

@@ -87,6 +87,7 @@ def sample_kwargs(name: str, demo) -> dict:
             "comment_id": _comment(northshire).pk,
             "table": "statements",
             **_planning(northshire),
+            **_actions(northshire),
             "item_id": _evidence(northshire).pk
             if name.startswith("evidence:")
             else Agency.all_objects.filter(partnership=northshire).deleted().first().pk,
@@ -117,6 +118,19 @@ def _monitor(partnership):
     from monitoring.models import Monitor
 
     return Monitor.objects.filter(partnership=partnership).first()
+
+
+def _actions(partnership) -> dict:
+    from actions.models import Action, Challenge, LearningSource
+
+    return {
+        "action_id": Action.objects.filter(partnership=partnership).order_by("pk").first().pk,
+        "source_id": LearningSource.objects.filter(partnership=partnership)
+        .order_by("pk")
+        .first()
+        .pk,
+        "challenge_id": Challenge.objects.filter(partnership=partnership).order_by("pk").first().pk,
+    }
 
 
 def _planning(partnership) -> dict:
