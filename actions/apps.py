@@ -7,6 +7,7 @@ class ActionsConfig(AppConfig):
 
     def ready(self) -> None:
         from audit.tracking import track
+        from notifications import reminders
         from partnerships import attention
         from partnerships.demo import register_extension
         from reviews import outcome_signals
@@ -15,6 +16,7 @@ class ActionsConfig(AppConfig):
         from .demo import demo_actions
         from .models import Action, Challenge, Escalation, LearningSource, Recommendation
         from .outcomes import outcome_signals as action_signals
+        from .reminders import overdue_action_reminders
 
         def of(o):
             return o.partnership_id
@@ -27,3 +29,4 @@ class ActionsConfig(AppConfig):
         attention.register(attention_items)
         outcome_signals.register(action_signals)
         register_extension(demo_actions)
+        reminders.register(overdue_action_reminders)

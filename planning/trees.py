@@ -23,6 +23,7 @@ def _clip(text: str, length: int) -> str:
     return text if len(text) <= length else text[:length].rsplit(" ", 1)[0]
 
 
+# Every item needs its own address: the drawing names each link by its address.
 def priority_tree_spec(priority: Priority, model: LogicModel, partnership_slug: str) -> TreeSpec:
     def step(number: int) -> str:
         return reverse("planning:step", args=[partnership_slug, priority.pk, number])
@@ -41,7 +42,7 @@ def priority_tree_spec(priority: Priority, model: LogicModel, partnership_slug: 
         leaf_groups=[
             LeafGroup(
                 name=group,
-                href=step(2),
+                href=f"{step(2)}#group-{index}",
                 leaves=[
                     TreeItem(
                         label=f"{o.get_term_display()} outcome: {o.text}"
@@ -55,7 +56,7 @@ def priority_tree_spec(priority: Priority, model: LogicModel, partnership_slug: 
                     for o in outcomes
                 ],
             )
-            for group, outcomes in model.groups.items()
+            for index, (group, outcomes) in enumerate(model.groups.items())
             if outcomes
         ],
         branches=[
@@ -70,7 +71,7 @@ def priority_tree_spec(priority: Priority, model: LogicModel, partnership_slug: 
             TreeItem(
                 label=f"Resource: {r.get_kind_display()}: {r.description}",
                 short=_clip(r.get_kind_display(), 34),
-                href=step(4),
+                href=f"{step(4)}#resource-{r.pk}",
             )
             for a in model.activities
             for r in a.resource_list
@@ -79,7 +80,7 @@ def priority_tree_spec(priority: Priority, model: LogicModel, partnership_slug: 
             TreeItem(
                 label=f"Principle {r.principle.number}: {r.principle.label}: {r.text}",
                 short=r.principle.label,
-                href=step(5),
+                href=f"{step(5)}#id_principle_{r.principle.number}",
             )
             for r in model.reflections
         ],

@@ -26,3 +26,8 @@ class ReviewsConfig(AppConfig):
         from .attention import attention_items
 
         attention.register(attention_items)
+        from notifications import reminders
+
+        from .reminders import review_due_reminders
+
+        reminders.register(review_due_reminders)

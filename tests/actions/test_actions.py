@@ -155,3 +155,14 @@ def test_action_log_query_count_is_fixed(client_as, django_assert_max_num_querie
     client.get(url("log") + "?show=all")
     with django_assert_max_num_queries(20):
         assert client.get(url("log") + "?show=all").status_code == 200
+
+
+def test_overdue_actions_are_reminded_once(demo):
+    from django.core.management import call_command
+
+    call_command("send_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with scopes_disabled():
+        told = Notification.objects.filter(title__startswith="Overdue action").count()
+        call_command("send_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        assert told > 0
+        assert Notification.objects.filter(title__startswith="Overdue action").count() == told
