@@ -181,7 +181,7 @@ class EscalationResponseForm(GovukFormMixin, forms.Form):
     )  # fmt: skip
 
 
-class ChallengeForm(GovukFormMixin, forms.ModelForm):
+class ChallengeForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
     submit_label = "Save the challenge"
 
     class Meta:

@@ -143,7 +143,7 @@ class Escalation(models.Model):
         return f"Escalation of {self.action}"
 
 
-class Challenge(models.Model):
+class Challenge(VersionedModel):
     """A challenge raised between agencies or by the independent scrutineer (outcome 2.1)."""
 
     class Status(models.TextChoices):

@@ -100,15 +100,17 @@ def escalation_respond(*, escalation: Escalation, response: str, actor) -> Escal
 
 @transaction.atomic
 def challenge_save(*, form, partnership, actor) -> Challenge:
-    challenge = form.save(commit=False)
+    """Save a challenge through the version check (the business unit and the scrutineer both
+    edit them)."""
+    challenge = form.instance
     challenge.partnership = partnership
     for name in ("raised_on", "responded_on", "raised_with"):
         setattr(challenge, name, form.cleaned_data[name])
     if challenge.response and challenge.responded_on is None:
         challenge.responded_on = timezone.localdate()
-    challenge.save()
-    challenge.outcomes.set(form.cleaned_data["outcomes"])
-    return challenge
+    saved = save_form_versioned(form)
+    saved.outcomes.set(form.cleaned_data["outcomes"])
+    return saved
 
 
 @transaction.atomic

@@ -210,12 +210,16 @@ def _challenge(request, partnership: str, challenge: Challenge | None) -> HttpRe
         edition=current_edition(),
     )
     back = reverse("actions:challenges", args=[partnership])
+    title = "Record a challenge" if challenge is None else "Update the challenge"
     if request.method == "POST" and form.is_valid():
-        services.challenge_save(form=form, partnership=request.partnership, actor=request.user)
+        try:
+            services.challenge_save(form=form, partnership=request.partnership, actor=request.user)
+        except EditConflict as conflict:
+            return conflict_response(request, form, conflict, title=title, cancel_url=back)
         messages.success(request, "The challenge has been saved.")
         return redirect(back)
     return _form_page(
-        request, form, title="Record a challenge" if challenge is None else "Update the challenge", cancel=back,
+        request, form, title=title, cancel=back,
         lead="Challenge between agencies, or by the independent scrutineer: to whom, the response, "
         "and whether it was resolved or escalated (outcome 2.1).",
     )  # fmt: skip

@@ -168,6 +168,7 @@ def rating_edit(
         {
             "rating": rating,
             "outcome": _outcome(rating),
+            "signals": signals_for(review, _outcome(rating)),
             "form": form,
             "owner_form": owner_form,
             "may_rate": may_rate,

@@ -166,3 +166,38 @@ def test_overdue_actions_are_reminded_once(demo):
         call_command("send_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
         assert told > 0
         assert Notification.objects.filter(title__startswith="Overdue action").count() == told
+
+
+def test_two_people_editing_a_challenge_see_a_conflict(client_as):
+    challenge = first(Challenge, status="responded")
+    data = {
+        "raised_on": challenge.raised_on.strftime("%d/%m/%Y"), "raised_by": challenge.raised_by,
+        "subject": challenge.subject, "detail": challenge.detail, "response": challenge.response,
+        "status": "resolved", "resolution": "Agreed at the executive.", "version": challenge.version,
+    }  # fmt: skip
+    assert (
+        client_as(Role.BUSINESS_MANAGER)
+        .post(url("challenge", challenge_id=challenge.pk), data)
+        .status_code
+        == 302
+    )
+    late = client_as(Role.INDEPENDENT_SCRUTINEER).post(
+        url("challenge", challenge_id=challenge.pk), data | {"resolution": "Not yet resolved."}
+    )
+    assert late.status_code == 409
+    with scopes_disabled():
+        challenge.refresh_from_db()
+    assert challenge.resolution == "Agreed at the executive."
+
+
+def test_linked_work_shows_beside_an_indicator_rating(client_as, current_review):
+    from reviews.models import Rating
+
+    with scopes_disabled():
+        rating = Rating.objects.get(review=current_review, indicator__code="1.2.1")
+    page = (
+        client_as(Role.BUSINESS_MANAGER)
+        .get(reverse("reviews:rating", args=["northshire", current_review.pk, rating.pk]))
+        .content.decode()
+    )
+    assert "Also about outcome 1.2" in page and "Priority: Neglect" in page
