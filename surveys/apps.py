@@ -8,6 +8,7 @@ class SurveysConfig(AppConfig):
     def ready(self) -> None:
         from accounts import personal_data
         from audit.tracking import track
+        from notifications import reminders
         from partnerships.attention import register
         from partnerships.demo import register_extension
         from reviews import outcome_signals
@@ -17,6 +18,7 @@ class SurveysConfig(AppConfig):
         from .models import CommentCode, Invitation, Wave, WaveStatement
         from .outcomes import invitations_of_person
         from .outcomes import outcome_signals as survey_signals
+        from .reminders import results_ready_reminders
 
         # Responses, answers and comments are never tracked: an audit entry carries a time.
         # Completion of an invitation is excluded for the same reason.
@@ -27,4 +29,5 @@ class SurveysConfig(AppConfig):
         register(attention_items)
         register_extension(demo_surveys)
         outcome_signals.register(survey_signals)
+        reminders.register(results_ready_reminders)
         personal_data.register("survey_invitations", invitations_of_person)

@@ -248,3 +248,21 @@ def test_survey_pages_have_a_fixed_query_count(client_as, name, django_assert_ma
 
 def test_other_partnership_cannot_see_a_wave(outsider_client):
     assert outsider_client.get(url("results", wave("2025"))).status_code == 404
+
+
+def test_closing_a_wave_prepares_its_results_and_tells_the_business_unit(client_as):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from notifications.models import Notification
+
+    w = wave("2026")
+    with scopes_disabled():
+        Wave.objects.filter(pk=w.pk).update(closes_on=timezone.localdate() - timedelta(days=1))
+    call_command("send_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with scopes_disabled():
+        ready = Notification.objects.filter(title=f"Results of {w.title} are ready")
+        assert ready.count() == 2  # the business manager and the business unit officer, once each
