@@ -103,7 +103,11 @@ def start(request: HttpRequest, wave: Wave) -> HttpResponse:
     return render(
         request,
         "surveys/respond/start.html",
-        {"wave": wave, "current": current, "pages": len(_pages(wave)) + 2},
+        {
+            "wave": wave,
+            "current": current,
+            "statement_count": wave.statements.filter(included=True).count(),
+        },
     )
 
 

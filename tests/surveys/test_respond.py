@@ -168,3 +168,10 @@ def test_respondent_page_works_at_the_answer_limit(open_wave):
         assert not Answer.objects.filter(
             response__wave=open_wave, response__submitted=False
         ).exists()
+
+
+def test_start_page_counts_only_the_statements_asked(open_wave):
+    with scopes_disabled():
+        open_wave.statements.filter(number=34).update(included=False)
+    page = Client().get(reverse("survey_respond:start", args=[open_wave.link_token]))
+    assert "You will see 33 statements" in page.content.decode()
