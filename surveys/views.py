@@ -319,15 +319,14 @@ def _chart(title: str, rows, field: str, labels: dict) -> str:
         sides = [1, 0, -1, None, None]
     else:
         sides = [1, 1, -1, -1, None]
+
+    def value(result, i: int) -> float | None:
+        if result.n.count == 0:
+            return 0.0  # nobody answered: an empty bar, not a hidden one
+        return None if result.n.hidden else result.options[i].percent
+
     segments = [
-        Segment(
-            name,
-            [
-                r_field.options[i].percent if not r_field.n.hidden else None
-                for r_field in (getattr(r, field) for r in rows)
-            ],
-            side,
-        )
+        Segment(name, [value(getattr(r, field), i) for r in rows], side)
         for i, (name, side) in enumerate(zip(names, sides, strict=True))
         if side is not None
     ]

@@ -185,3 +185,14 @@ def test_priority_list_has_a_fixed_query_count(client_as, django_assert_max_num_
         assert client.get(url("list")).status_code == 200
     with django_assert_max_num_queries(25):
         assert client.get(url("logic_model", neglect())).status_code == 200
+
+
+def test_an_empty_plan_still_has_a_tree_logic_model_and_word_file(client_as):
+    client = client_as(Role.BUSINESS_MANAGER)
+    client.post(url("add"), {"title": "Harm online"})
+    with scopes_disabled():
+        priority = Priority.objects.get(title="Harm online")
+    for name in ("tree", "logic_model", "priority", "word"):
+        assert client.get(url(name, priority)).status_code == 200, name
+    for number in range(1, 6):
+        assert client.get(url("step", priority, number=number)).status_code == 200, number

@@ -103,3 +103,23 @@ def test_open_wave_is_on_the_home_page(client_as):
         reverse("partnerships:home", args=["northshire"])
     )
     assert "9 responses so far" in manager.content.decode()
+
+
+def test_a_closed_wave_with_no_responses_still_shows_its_pages(client_as):
+    client = client_as(Role.BUSINESS_MANAGER)
+    client.post(
+        reverse("surveys:add", args=["northshire"]),
+        {
+            "title": "Empty",
+            "period": "2019",
+            "opens_on": "1/4/2019",
+            "closes_on": "30/4/2019",
+            "mode": "link",
+        },
+    )
+    empty = wave("2019")
+    for name in ("results", "breakdown", "profile", "comments", "wave"):
+        assert client.get(url(name, empty)).status_code == 200, name
+    for view in ("gap", "compare", "ranked"):
+        assert client.get(url("results", empty) + f"?view={view}").status_code == 200, view
+    assert client.get(url("export", empty, table="profile", fmt="xlsx")).status_code == 200
