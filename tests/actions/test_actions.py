@@ -201,3 +201,22 @@ def test_linked_work_shows_beside_an_indicator_rating(client_as, current_review)
         .content.decode()
     )
     assert "Also about outcome 1.2" in page and "Priority: Neglect" in page
+
+
+def test_import_reads_an_excel_action_log(client_as):
+    from trust.tabular import XLSX_TYPE, xlsx_bytes
+
+    data = xlsx_bytes(
+        "Actions",
+        ["Action", "Due date", "Owner agency", "Status"],
+        [["Refresh the escalation policy", "30/6/2027", "", "In progress"]],
+    )
+    page = client_as(Role.BUSINESS_MANAGER).post(
+        url("import"), {"file": SimpleUploadedFile("log.xlsx", data, XLSX_TYPE)}
+    )
+    assert page.status_code == 302
+    with scopes_disabled():
+        assert (
+            Action.objects.get(title="Refresh the escalation policy").status
+            == Action.Status.IN_PROGRESS
+        )
