@@ -11,6 +11,7 @@ from django.utils import timezone
 from notifications.services import notify
 from partnerships.models import Membership
 from partnerships.roles import Role
+from signoff.services import signers
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
 from trust.versioning import save_form_versioned
@@ -79,7 +80,7 @@ def action_escalate(*, action: Action, reason: str, actor) -> Escalation:
     )
     notify(
         partnership=action.partnership,
-        users=_leads(action.partnership),
+        users=signers(action.partnership),
         title=f"Escalated to the lead partners: {action.title[:80]}",
         href=reverse("actions:action", args=[action.partnership.slug, action.pk]),
         key=f"escalation-{escalation.pk}",

@@ -8,9 +8,6 @@ from django.db import transaction
 from django.urls import reverse
 
 from framework.models import Principle
-from notifications.services import notify
-from partnerships.models import Membership
-from partnerships.roles import Role
 from signoff import services as signoff
 from trust.versioning import save_form_versioned
 
@@ -132,28 +129,19 @@ def missing_principles(priority: Priority) -> list[Principle]:
 def priority_request_signoff(*, priority: Priority, actor):
     if missing_principles(priority):
         raise ValidationError(PRINCIPLES_NEEDED)
-    round_ = signoff.signoff_request(partnership=priority.partnership, target=priority, actor=actor)
-    signers = Membership.objects.filter(
+    return signoff.signoff_ask(
         partnership=priority.partnership,
-        roles__role__in=[Role.LEAD_PARTNER, Role.DELEGATED_PARTNER],
-    ).select_related("user")
-    notify(
-        partnership=priority.partnership,
-        users=[m.user for m in signers],
+        target=priority,
+        actor=actor,
         title=f"The priority “{priority}” is ready for your sign-off",
         href=reverse("planning:sign_off", args=[priority.partnership.slug, priority.pk]),
-        key=f"signoff-{round_.pk}",
     )
-    return round_
 
 
 @transaction.atomic
 def priority_sign(*, priority: Priority, partner_body, membership, actor) -> bool:
-    round_ = signoff.current_round(priority)
-    if round_ is None:
-        raise ValidationError("The business manager has not asked for sign-off yet.")
-    done = signoff.signoff_sign(
-        signoff=round_, partner_body=partner_body, membership=membership, actor=actor
+    done = signoff.signoff_sign_current(
+        target=priority, partner_body=partner_body, membership=membership, actor=actor
     )
     if done:
         Priority.objects.filter(pk=priority.pk).update(agreed=True)
@@ -162,10 +150,7 @@ def priority_sign(*, priority: Priority, partner_body, membership, actor) -> boo
 
 @transaction.atomic
 def priority_reopen(*, priority: Priority, reason: str, actor) -> None:
-    round_ = signoff.current_round(priority)
-    if round_ is None:
-        raise ValidationError("The priority is not awaiting or past sign-off.")
-    signoff.signoff_reopen(signoff=round_, reason=reason, actor=actor)
+    signoff.signoff_reopen_current(target=priority, reason=reason, actor=actor)
     Priority.objects.filter(pk=priority.pk).update(agreed=False)
 
 

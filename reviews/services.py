@@ -12,7 +12,6 @@ from django.utils import timezone
 from framework.models import Indicator, Outcome, RatingLevel
 from notifications.services import notify
 from partnerships.models import Membership, Subgroup
-from partnerships.roles import Role
 from signoff import services as signoff
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
@@ -209,30 +208,22 @@ def local_indicator_add(
 @transaction.atomic
 def review_request_signoff(*, review: Review, actor):
     _check_editable(review)
-    round_ = signoff.signoff_request(partnership=review.partnership, target=review, actor=actor)
-    review.status = Review.Status.IN_REVIEW
-    review.save(update_fields=["status"])
-    signers = Membership.objects.filter(
+    round_ = signoff.signoff_ask(
         partnership=review.partnership,
-        roles__role__in=[Role.LEAD_PARTNER, Role.DELEGATED_PARTNER],
-    ).select_related("user")
-    notify(
-        partnership=review.partnership,
-        users=[m.user for m in signers],
+        target=review,
+        actor=actor,
         title=f"{review} is ready for your sign-off",
         href=reverse("reviews:sign_off", args=[review.partnership.slug, review.pk]),
-        key=f"signoff-{round_.pk}",
     )
+    review.status = Review.Status.IN_REVIEW
+    review.save(update_fields=["status"])
     return round_
 
 
 @transaction.atomic
 def review_sign(*, review: Review, partner_body, membership, actor) -> bool:
-    round_ = signoff.current_round(review)
-    if round_ is None:
-        raise ValidationError("The business manager has not asked for sign-off yet.")
-    complete = signoff.signoff_sign(
-        signoff=round_, partner_body=partner_body, membership=membership, actor=actor
+    complete = signoff.signoff_sign_current(
+        target=review, partner_body=partner_body, membership=membership, actor=actor
     )
     if complete:
         review.status = Review.Status.SIGNED_OFF
@@ -242,10 +233,7 @@ def review_sign(*, review: Review, partner_body, membership, actor) -> bool:
 
 @transaction.atomic
 def review_reopen(*, review: Review, reason: str, actor) -> None:
-    round_ = signoff.current_round(review)
-    if round_ is None:
-        raise ValidationError("The review is not awaiting or past sign-off.")
-    signoff.signoff_reopen(signoff=round_, reason=reason, actor=actor)
+    signoff.signoff_reopen_current(target=review, reason=reason, actor=actor)
     review.status = Review.Status.DRAFT
     review.save(update_fields=["status"])
 

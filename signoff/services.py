@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.events import Event, record
+from notifications.services import notify
 from partnerships.models import Membership, PartnerBody
 from partnerships.roles import Role
 
@@ -131,3 +132,48 @@ def signoff_status(
             )
         }
     return [(body, signatures.get(body.pk)) for body in bodies]
+
+
+def signers(partnership) -> list:
+    """Everyone who may sign for a partner body: lead and delegated safeguarding partners."""
+    return [
+        m.user
+        for m in Membership.objects.filter(
+            partnership=partnership, roles__role__in=[Role.LEAD_PARTNER, Role.DELEGATED_PARTNER]
+        )
+        .select_related("user")
+        .distinct()
+    ]
+
+
+@transaction.atomic
+def signoff_ask(*, partnership, target, actor, title: str, href: str) -> SignOff:
+    """Open a round and tell every signer (once per round)."""
+    round_ = signoff_request(partnership=partnership, target=target, actor=actor)
+    notify(
+        partnership=partnership,
+        users=signers(partnership),
+        title=title,
+        href=href,
+        key=f"signoff-{round_.pk}",
+    )
+    return round_
+
+
+@transaction.atomic
+def signoff_sign_current(*, target, partner_body, membership, actor) -> bool:
+    """Sign the target's open round; True when this signature completed it."""
+    round_ = current_round(target)
+    if round_ is None:
+        raise ValidationError("The business manager has not asked for sign-off yet.")
+    return signoff_sign(
+        signoff=round_, partner_body=partner_body, membership=membership, actor=actor
+    )
+
+
+@transaction.atomic
+def signoff_reopen_current(*, target, reason: str, actor) -> None:
+    round_ = current_round(target)
+    if round_ is None:
+        raise ValidationError("It is not awaiting or past sign-off.")
+    signoff_reopen(signoff=round_, reason=reason, actor=actor)
