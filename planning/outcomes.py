@@ -14,7 +14,7 @@ def outcome_signals(review, outcome) -> list[OutcomeSignal]:
     for priority, outcomes in priorities_serving(outcome):
         lines = []
         for o in outcomes:
-            latest = o.updates.order_by("-date", "-pk").first()
+            latest = o.update_list[0] if o.update_list else None
             status = f" ({latest.get_status_display()}, {latest.date:%-d %B %Y})" if latest else ""
             lines.append(f"{o.target_group}: {o.text}{status}")
         signals.append(

@@ -65,8 +65,13 @@ def logic_model(priority: Priority) -> LogicModel:
 
 
 def priorities_serving(outcome) -> list[tuple[Priority, list[PriorityOutcome]]]:
-    """Priorities with outcomes linked to a framework outcome (for reviews)."""
+    """Priorities with outcomes linked to a framework outcome, each outcome with its progress
+    reviews newest first in `update_list` (for reviews; 2 queries)."""
     found: dict[int, tuple[Priority, list]] = {}
-    for o in PriorityOutcome.objects.filter(framework_outcomes=outcome).select_related("priority"):
+    latest = Prefetch(
+        "updates", queryset=ProgressUpdate.objects.order_by("-date", "-pk"), to_attr="update_list"
+    )
+    linked = PriorityOutcome.objects.filter(framework_outcomes=outcome).select_related("priority")
+    for o in linked.prefetch_related(latest):
         found.setdefault(o.priority_id, (o.priority, []))[1].append(o)
     return list(found.values())
