@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerships.attention import AttentionItem
-from partnerships.roles import MANAGER_ROLES, Role
+from partnerships.roles import LEAD_ROLES, MANAGER_ROLES
 
 from .models import Action, Escalation
 
-LEADS = {Role.LEAD_PARTNER, Role.DELEGATED_PARTNER}
+LEADS = LEAD_ROLES
 
 
 def attention_items(request) -> list[AttentionItem]:

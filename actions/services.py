@@ -9,8 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from notifications.services import notify
-from partnerships.models import Membership
-from partnerships.roles import Role
 from signoff.services import signers
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
@@ -55,17 +53,6 @@ def action_save(*, form, partnership, actor) -> Action:
     for name in ("evidence", "outcomes", "indicators"):
         getattr(saved, name).set(form.cleaned_data[name])
     return saved
-
-
-def _leads(partnership):
-    return [
-        m.user
-        for m in Membership.objects.filter(
-            partnership=partnership, roles__role__in=[Role.LEAD_PARTNER, Role.DELEGATED_PARTNER]
-        )
-        .select_related("user")
-        .distinct()
-    ]
 
 
 @transaction.atomic

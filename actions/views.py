@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from framework.selectors import current_edition
 from partnerships.models import Agency
-from partnerships.roles import MANAGER_ROLES, Role
+from partnerships.roles import LEAD_ROLES, MANAGER_ROLES, Role
 from trust.imports import ImportForm
 from trust.versioning import EditConflict, conflict_response
 
@@ -28,7 +28,7 @@ from .imports import ACTION_COLUMNS
 from .models import Action, Challenge, LearningSource
 from .selectors import FILTERS, action_counts, action_log, challenges, sources
 
-LEADS = {Role.LEAD_PARTNER, Role.DELEGATED_PARTNER}
+LEADS = LEAD_ROLES
 
 
 def _form_page(request, form, *, title: str, cancel: str, lead: str = "", caption: str = ""):

@@ -34,6 +34,7 @@ from audit.events import Event, record
 from partnerships.roles import (
     ALL_ROLES,
     BUSINESS_MANAGER_ONLY,
+    LEAD_ROLES,
     MANAGER_ROLES,
     STAFF_ROLES,
     Role,
@@ -76,7 +77,7 @@ AUDITORS = frozenset({Role.BUSINESS_MANAGER, Role.INDEPENDENT_SCRUTINEER})
 CONTRIBUTORS = STAFF_ROLES - {Role.OBSERVER}
 # Who acts in a joint sign-off: the business manager asks and reopens; partners sign.
 SIGNERS = frozenset({Role.BUSINESS_MANAGER, Role.LEAD_PARTNER, Role.DELEGATED_PARTNER})
-LEADS = frozenset({Role.LEAD_PARTNER, Role.DELEGATED_PARTNER})
+LEADS = LEAD_ROLES
 CHALLENGERS = MANAGERS | {Role.INDEPENDENT_SCRUTINEER}
 
 POLICY: dict[str, Rule] = {

@@ -22,3 +22,5 @@ ALL_ROLES: frozenset[Role] = frozenset(Role)
 STAFF_ROLES: frozenset[Role] = ALL_ROLES - {Role.YOUNG_SCRUTINEER}
 MANAGER_ROLES: frozenset[Role] = frozenset({Role.BUSINESS_MANAGER, Role.BUSINESS_UNIT_OFFICER})
 BUSINESS_MANAGER_ONLY: frozenset[Role] = frozenset({Role.BUSINESS_MANAGER})
+# Who signs for a partner body, and answers escalations: leads and their delegates.
+LEAD_ROLES: frozenset[Role] = frozenset({Role.LEAD_PARTNER, Role.DELEGATED_PARTNER})

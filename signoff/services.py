@@ -10,7 +10,7 @@ from django.utils import timezone
 from audit.events import Event, record
 from notifications.services import notify
 from partnerships.models import Membership, PartnerBody
-from partnerships.roles import Role
+from partnerships.roles import LEAD_ROLES, Role
 
 from .models import Signature, SignOff
 
@@ -138,9 +138,7 @@ def signers(partnership) -> list:
     """Everyone who may sign for a partner body: lead and delegated safeguarding partners."""
     return [
         m.user
-        for m in Membership.objects.filter(
-            partnership=partnership, roles__role__in=[Role.LEAD_PARTNER, Role.DELEGATED_PARTNER]
-        )
+        for m in Membership.objects.filter(partnership=partnership, roles__role__in=LEAD_ROLES)
         .select_related("user")
         .distinct()
     ]

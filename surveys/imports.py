@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 
 from trust.tabular import Row
 
+from .forms import MAX_COMMENT
 from .models import PROFILE_KEYS, Wave
 
 QUESTIONS = (
@@ -21,7 +22,6 @@ QUESTIONS = (
     ("change", "change_options"),
     ("importance", "importance_options"),
 )
-MAX_COMMENT = 5000
 
 
 def _norm(text: str) -> str:
