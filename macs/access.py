@@ -78,6 +78,8 @@ CONTRIBUTORS = STAFF_ROLES - {Role.OBSERVER}
 # Who acts in a joint sign-off: the business manager asks and reopens; partners sign.
 SIGNERS = frozenset({Role.BUSINESS_MANAGER, Role.LEAD_PARTNER, Role.DELEGATED_PARTNER})
 LEADS = LEAD_ROLES
+# Who may record feedback: staff who add to records, and young scrutineers for their group.
+VOICES = CONTRIBUTORS | {Role.YOUNG_SCRUTINEER}
 CHALLENGERS = MANAGERS | {Role.INDEPENDENT_SCRUTINEER}
 
 POLICY: dict[str, Rule] = {
@@ -211,6 +213,25 @@ POLICY: dict[str, Rule] = {
     "actions:challenges": Rule(STAFF),
     "actions:challenge_add": Rule(CHALLENGERS, CHALLENGERS),
     "actions:challenge": Rule(CHALLENGERS, CHALLENGERS),
+    # Participation: groups see their own feedback and responses; the business unit responds
+    "participation:voices": Rule(MEMBERS),
+    "participation:feedback_add": Rule(VOICES, VOICES),
+    "participation:feedback": Rule(MEMBERS, MANAGERS, per_object=True),
+    "participation:group": Rule(MEMBERS, per_object=True),
+    "participation:group_add": Rule(MANAGERS, MANAGERS),
+    "participation:group_edit": Rule(MANAGERS, MANAGERS),
+    "participation:diversity": Rule(MANAGERS, MANAGERS),
+    "participation:publish": Rule(MANAGERS, MANAGERS),
+    "participation:public": Rule(PUBLIC),
+    # Workshops: the business unit facilitates; staff read boards and exports
+    "participation:workshops": Rule(STAFF),
+    "participation:workshop_add": Rule(MANAGERS, MANAGERS),
+    "participation:workshop": Rule(STAFF, MANAGERS),
+    "participation:promote": Rule(MANAGERS, MANAGERS),
+    "participation:export": Rule(STAFF),
+    # Workshop guests: anyone with the code, no account (rate-limited in the views)
+    "workshop_guest:join": Rule(PUBLIC, PUBLIC),
+    "workshop_guest:board": Rule(PUBLIC, PUBLIC),
     # The MACS framework: readable by everyone in the partnership
     "framework:tree": Rule(MEMBERS),
     "framework:tree_png": Rule(MEMBERS),

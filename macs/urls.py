@@ -31,4 +31,6 @@ urlpatterns = [
     path("", include("surveys.respond_urls")),
     path("", include("planning.urls")),
     path("", include("actions.urls")),
+    path("", include("participation.urls")),
+    path("", include("participation.guest_urls")),
 ]

@@ -22,6 +22,7 @@ MACS_APPS = [
     "surveys",
     "planning",
     "actions",
+    "participation",
 ]
 
 INSTALLED_APPS = [

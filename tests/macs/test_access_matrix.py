@@ -32,7 +32,8 @@ def url_names(resolver: URLResolver | None = None, prefix: str = "") -> list[str
 ALL_NAMES = url_names()
 # The admin is one row ("admin:*"); its own staff check covers its many URLs.
 CHECKED_NAMES = [n for n in ALL_NAMES if not n.startswith("admin:")] + ["admin:index"]
-WHO = ["anonymous", "password-only", "outsider", *[r.value for r in Role]]
+# "guest": no account, but has joined the demo's open workshop with its code.
+WHO = ["anonymous", "guest", "password-only", "outsider", *[r.value for r in Role]]
 
 
 def test_every_url_name_has_a_policy_row():
@@ -79,7 +80,9 @@ def sample_kwargs(name: str, demo) -> dict:
             "fmt": "csv",
             "review_id": _review(northshire).pk,
             "rating_id": _rating(northshire).pk,
-            "code": "1.1",
+            "code": _open_workshop(northshire).code if name.startswith("workshop_guest:") else "1.1",
+            "slug": northshire.slug,
+            **_participation(northshire),
             "monitor_id": _monitor(northshire).pk,
             "notification_id": _notification(northshire).pk,
             "wave_id": _wave(northshire, "2025").pk,
@@ -133,6 +136,23 @@ def _actions(partnership) -> dict:
     }
 
 
+def _open_workshop(partnership):
+    from participation.models import Workshop
+
+    return Workshop.objects.get(partnership=partnership, status=Workshop.Status.OPEN)
+
+
+def _participation(partnership) -> dict:
+    from participation.models import Feedback, VoiceGroup, Workshop
+
+    young = VoiceGroup.objects.get(partnership=partnership, kind=VoiceGroup.Kind.YOUNG_SCRUTINEERS)
+    return {
+        "group_id": young.pk,
+        "feedback_id": Feedback.objects.filter(group=young).order_by("pk").first().pk,
+        "workshop_id": Workshop.objects.filter(partnership=partnership).order_by("pk").first().pk,
+    }
+
+
 def _planning(partnership) -> dict:
     from planning.models import Priority
 
@@ -180,6 +200,14 @@ def client_for_who(who: str) -> Client:
 
     if who == "anonymous":
         return Client()
+    if who == "guest":
+        from participation.models import Workshop
+
+        guest = Client()
+        with scopes_disabled():
+            code = Workshop.objects.get(status=Workshop.Status.OPEN).code
+        guest.post(reverse("workshop_guest:join"), {"code": code}, secure=True)
+        return guest
     if who == "password-only":
         return password_only_client(User.objects.get(email=ROLE_EMAILS[Role.BUSINESS_MANAGER]))
     if who == "outsider":
@@ -205,7 +233,8 @@ def test_access_matches_policy(name, who, method, demo):
         assert status == 302 and location.startswith(reverse("accounts:login")), (url, status)
     elif audience == PUBLIC:
         assert status not in (403, 405) and "/sign-in/" not in location, (url, who, status)
-    elif who == "anonymous":
+    elif who in ("anonymous", "guest"):
+        # A workshop guest has no account: outside the public pages they are anyone.
         assert status == 302 and location.startswith(reverse("accounts:login")), (url, status)
     elif who == "password-only" and audience != PASSWORD_ONLY:
         # Two-factor is in force on everything but the sign-in steps themselves.

@@ -1,0 +1,147 @@
+"""Reads for participation: feedback lists at a fixed query count, overdue feedback, the
+protected diversity summary, the public page, and workshop boards."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from partnerships.roles import STAFF_ROLES
+from surveys.suppression import Table, protect
+
+from .models import Column, DiversityCount, Feedback, Note, NoteGroup, VoiceGroup, Workshop
+
+# Diversity counts below this are shown as "fewer than 5", as survey groups are.
+DIVERSITY_MINIMUM = 5
+
+FILTERS = {
+    "all": ("All", Q()),
+    "waiting": ("Waiting for a response", Q(response="")),
+    "overdue": ("Overdue", Q(response="")),  # narrowed by date in feedback_list
+    "answered": ("Answered", ~Q(response="")),
+}
+
+
+def groups_for(request) -> QuerySet[VoiceGroup]:
+    """Staff see every group; a young scrutineer sees only the groups they belong to."""
+    groups = VoiceGroup.objects.all()
+    if not request.roles & STAFF_ROLES:
+        groups = groups.filter(members=request.membership)
+    return groups
+
+
+def feedback_list(groups: QuerySet[VoiceGroup], show: str = "all") -> QuerySet[Feedback]:
+    _label, condition = FILTERS.get(show, FILTERS["all"])
+    feedback = Feedback.objects.filter(condition, group__in=groups)
+    if show == "overdue":
+        feedback = feedback.filter(respond_by__lt=timezone.localdate())
+    return feedback.select_related("group").prefetch_related("outcomes")
+
+
+def feedback_counts(groups: QuerySet[VoiceGroup]) -> dict[str, int]:
+    today = timezone.localdate()
+    return Feedback.objects.filter(group__in=groups).aggregate(
+        all=Count("pk"),
+        waiting=Count("pk", filter=Q(response="")),
+        overdue=Count("pk", filter=Q(response="", respond_by__lt=today)),
+        answered=Count("pk", filter=~Q(response="")),
+    )
+
+
+def overdue_feedback() -> QuerySet[Feedback]:
+    return Feedback.objects.filter(response="", respond_by__lt=timezone.localdate()).select_related(
+        "group"
+    )
+
+
+@dataclass(frozen=True)
+class DiversityRow:
+    category: str
+    shown: str  # a number, or "fewer than 5" / "hidden"
+
+
+@dataclass(frozen=True)
+class DiversitySection:
+    characteristic: str
+    rows: list[DiversityRow]
+    total: str
+
+
+def diversity_summary(groups: QuerySet[VoiceGroup]) -> list[DiversitySection]:
+    """Each group's latest counts, added up per characteristic and category. Small numbers are
+    hidden, with enough others hidden that they cannot be worked out from the total."""
+    latest = list(
+        groups.annotate(latest=Max("diversity__as_at"))
+        .filter(latest__isnull=False)
+        .values_list("pk", "latest")
+    )
+    if not latest:
+        return []
+    wanted = Q()
+    for group_id, as_at in latest:
+        wanted |= Q(group_id=group_id, as_at=as_at)
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in DiversityCount.objects.filter(wanted).values("characteristic", "category", "count"):
+        totals[row["characteristic"]][row["category"]] += row["count"]
+    labels = dict(DiversityCount.Characteristic.choices)
+    sections = []
+    for characteristic in DiversityCount.Characteristic.values:
+        cells = totals.get(characteristic)
+        if not cells:
+            continue
+        table = Table(cells=dict(cells), sums={"Total": tuple(cells)})
+        hidden = protect(table, DIVERSITY_MINIMUM)
+        sections.append(
+            DiversitySection(
+                characteristic=labels[characteristic],
+                rows=[DiversityRow(c, _shown(c, n, hidden)) for c, n in sorted(cells.items())],
+                total=_shown("Total", sum(cells.values()), hidden),
+            )
+        )
+    return sections
+
+
+def _shown(key: str, value: int, hidden: frozenset) -> str:
+    if key not in hidden:
+        return str(value)
+    return f"fewer than {DIVERSITY_MINIMUM}" if value < DIVERSITY_MINIMUM else "hidden"
+
+
+def public_feedback() -> QuerySet[Feedback]:
+    return (
+        Feedback.objects.filter(public=True)
+        .exclude(response="")
+        .select_related("group")
+        .order_by("-responded_on", "-pk")
+    )
+
+
+@dataclass
+class BoardColumn:
+    value: str
+    label: str
+    notes: list[Note]
+    groups: list[NoteGroup]
+
+
+def board(workshop: Workshop, *, facilitator: bool) -> list[BoardColumn]:
+    """The workshop's notes by column (two queries). Guests never see hidden notes."""
+    notes = Note.objects.filter(workshop=workshop).select_related("group")
+    if not facilitator:
+        notes = notes.filter(hidden=False)
+    by_column: dict[str, list[Note]] = defaultdict(list)
+    for note in notes:
+        by_column[note.column].append(note)
+    groups: dict[str, list[NoteGroup]] = defaultdict(list)
+    if facilitator:
+        for group in NoteGroup.objects.filter(workshop=workshop).prefetch_related(
+            Prefetch("notes", queryset=Note.objects.order_by("-supports", "text"))
+        ):
+            groups[group.column].append(group)
+    return [
+        BoardColumn(value, label, by_column.get(value, []), groups.get(value, []))
+        for value, label in Column.choices
+    ]
