@@ -6,6 +6,7 @@ class ParticipationConfig(AppConfig):
     verbose_name = "Participation"
 
     def ready(self) -> None:
+        from accounts import personal_data
         from audit.tracking import track
         from notifications import reminders
         from partnerships import attention
@@ -17,6 +18,7 @@ class ParticipationConfig(AppConfig):
         from .models import DiversityCount, Feedback, VoiceGroup, Workshop, YouSaidPage
         from .outcomes import outcome_signals as participation_signals
         from .reminders import overdue_feedback_reminders
+        from .selectors import groups_of_person
 
         def of(o):
             return o.partnership_id
@@ -31,3 +33,4 @@ class ParticipationConfig(AppConfig):
         outcome_signals.register(participation_signals)
         register_extension(demo_participation)
         reminders.register(overdue_feedback_reminders)
+        personal_data.register("voice_groups", groups_of_person)

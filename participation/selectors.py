@@ -145,3 +145,15 @@ def board(workshop: Workshop, *, facilitator: bool) -> list[BoardColumn]:
         BoardColumn(value, label, by_column.get(value, []), groups.get(value, []))
         for value, label in Column.choices
     ]
+
+
+def groups_of_person(user) -> list[dict]:
+    """The voice groups a person belongs to (for "download your data"). Feedback is recorded
+    by group, not by person, and workshop notes have no author, so neither can be included."""
+    from django_scopes import scopes_disabled
+
+    with scopes_disabled():
+        return [
+            {"partnership": g.partnership.name, "group": g.name, "kind": g.get_kind_display()}
+            for g in VoiceGroup.objects.filter(members__user=user).select_related("partnership")
+        ]

@@ -80,7 +80,9 @@ def sample_kwargs(name: str, demo) -> dict:
             "fmt": "csv",
             "review_id": _review(northshire).pk,
             "rating_id": _rating(northshire).pk,
-            "code": _open_workshop(northshire).code if name.startswith("workshop_guest:") else "1.1",
+            "code": _open_workshop(northshire).code
+            if name.startswith("workshop_guest:")
+            else "1.1",
             "slug": northshire.slug,
             **_participation(northshire),
             "monitor_id": _monitor(northshire).pk,

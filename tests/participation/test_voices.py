@@ -231,3 +231,18 @@ def test_feedback_shows_under_its_outcome_in_a_review(client_as, current_review)
         reverse("reviews:judgement", args=["northshire", current_review.pk, "3.1"])
     )
     assert "Voices of children, families and communities" in page.content.decode()
+
+
+def test_your_data_lists_the_groups_you_belong_to(demo):
+    from accounts.models import User
+    from accounts.personal_data import collect
+
+    young = User.objects.get(email="young@northshire.example")
+    data = collect(young)
+    assert data["voice_groups"] == [
+        {
+            "partnership": "Northshire Safeguarding Children Partnership",
+            "group": "Northshire Young Scrutineers",
+            "kind": "Young scrutineers",
+        }
+    ]
