@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from partnerships.selectors import members
-from trust.tabular import XLSX_TYPE, csv_bytes, xlsx_bytes
+from trust.tabular import table_download
 
 from .events import Event, record
 from .forms import AuditFilterForm
@@ -62,10 +62,7 @@ def audit_export(request: HttpRequest, partnership: str, fmt: str) -> HttpRespon
         detail={"what": "audit trail", "format": fmt, "rows": len(rows)},
     )
     stamp = timezone.localdate().isoformat()
-    name = f"{request.partnership.slug}-audit-trail-{stamp}.{fmt}"
-    if fmt == "csv":
-        response = HttpResponse(csv_bytes(HEADERS, rows), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(xlsx_bytes("Audit trail", HEADERS, rows), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return table_download(
+        fmt, name=f"{request.partnership.slug}-audit-trail-{stamp}", title="Audit trail",
+        headers=HEADERS, rows=rows,
+    )  # fmt: skip

@@ -12,7 +12,7 @@ from django.urls import reverse
 from framework.selectors import current_edition
 from partnerships.roles import MANAGER_ROLES
 from trust.signals import data_exported
-from trust.tabular import XLSX_TYPE, csv_bytes, xlsx_bytes
+from trust.tabular import table_download
 
 from . import selectors, workshops
 from .forms import GroupNotesForm, NoteForm, PromoteForm, WorkshopForm
@@ -185,14 +185,7 @@ def export(request: HttpRequest, partnership: str, workshop_id: int, fmt: str) -
         sender=Workshop, actor=request.user, partnership=request.partnership,
         what=f"workshop {workshop.title}", format=fmt, rows=len(rows),
     )  # fmt: skip
-    name = f"{partnership}-workshop-{workshop.held_on:%Y-%m-%d}.{fmt}"
-    if fmt == "csv":
-        response = HttpResponse(
-            csv_bytes(EXPORT_HEADERS, rows), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        response = HttpResponse(
-            xlsx_bytes("Workshop", EXPORT_HEADERS, rows), content_type=XLSX_TYPE
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return table_download(
+        fmt, name=f"{partnership}-workshop-{workshop.held_on:%Y-%m-%d}", title="Workshop",
+        headers=EXPORT_HEADERS, rows=rows,
+    )  # fmt: skip

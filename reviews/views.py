@@ -17,7 +17,7 @@ from partnerships.roles import MANAGER_ROLES, Role
 from signoff.views import SignOffActions, sign_off_page
 from trust.imports import ImportForm
 from trust.signals import data_exported
-from trust.tabular import XLSX_TYPE, csv_bytes, xlsx_bytes
+from trust.tabular import table_download
 from trust.versioning import EditConflict, conflict_response
 
 from . import services
@@ -305,17 +305,10 @@ def export(request: HttpRequest, partnership: str, review_id: int, fmt: str) -> 
         sender=Review, actor=request.user, partnership=request.partnership,
         what=str(review), format=fmt, rows=len(rows),
     )  # fmt: skip
-    name = f"{partnership}-review-{review.period}.{fmt}"
-    if fmt == "csv":
-        response = HttpResponse(
-            csv_bytes(EXPORT_HEADERS, rows), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        response = HttpResponse(
-            xlsx_bytes(f"Review {review.period}", EXPORT_HEADERS, rows), content_type=XLSX_TYPE
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return table_download(
+        fmt, name=f"{partnership}-review-{review.period}", title=f"Review {review.period}",
+        headers=EXPORT_HEADERS, rows=rows,
+    )  # fmt: skip
 
 
 def local_indicators(request: HttpRequest, partnership: str) -> HttpResponse:

@@ -14,7 +14,7 @@ from framework.selectors import current_edition
 from partnerships.roles import MANAGER_ROLES
 from trust.imports import ImportForm
 from trust.signals import data_exported
-from trust.tabular import XLSX_TYPE, csv_bytes, xlsx_bytes
+from trust.tabular import table_download
 from trust.versioning import EditConflict, conflict_response
 from ui.charts import Segment, diverging_bars, inline_svg
 
@@ -475,13 +475,10 @@ def export(
         sender=Wave, actor=request.user, partnership=request.partnership,
         what=f"{wave.title}: {table}", format=fmt, rows=len(rows),
     )  # fmt: skip
-    name = f"{partnership}-survey-{wave.period}-{table}.{fmt}"
-    if fmt == "csv":
-        response = HttpResponse(csv_bytes(headers, rows), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(xlsx_bytes(table.title(), headers, rows), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return table_download(
+        fmt, name=f"{partnership}-survey-{wave.period}-{table}", title=table.title(),
+        headers=headers, rows=rows,
+    )  # fmt: skip
 
 
 def responses_import(request: HttpRequest, partnership: str, wave_id: int) -> HttpResponse:

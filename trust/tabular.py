@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.utils import timezone
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -45,6 +46,18 @@ def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     for row in rows:
         writer.writerow([_csv_text(safe_cell(v)) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def table_download(
+    fmt: str, *, name: str, title: str, headers: Sequence[str], rows: Sequence[Sequence]
+) -> HttpResponse:
+    """An attachment of the table as CSV or XLSX (`fmt`), named `name` (without extension)."""
+    if fmt == "csv":
+        response = HttpResponse(csv_bytes(headers, rows), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(xlsx_bytes(title, headers, rows), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
 
 
 def _csv_text(value) -> str:
