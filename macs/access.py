@@ -232,6 +232,12 @@ POLICY: dict[str, Rule] = {
     # Workshop guests: anyone with the code, no account (rate-limited in the views)
     "workshop_guest:join": Rule(PUBLIC, PUBLIC),
     "workshop_guest:board": Rule(PUBLIC, PUBLIC),
+    # Resources: staff read; the business unit keeps the figures
+    "resources:years": Rule(STAFF, MANAGERS),
+    "resources:year": Rule(STAFF),
+    "resources:adequacy": Rule(MANAGERS, MANAGERS),
+    "resources:line_add": Rule(MANAGERS, MANAGERS),
+    "resources:line_delete": Rule(None, MANAGERS),
     # The MACS framework: readable by everyone in the partnership
     "framework:tree": Rule(MEMBERS),
     "framework:tree_png": Rule(MEMBERS),

@@ -33,4 +33,5 @@ urlpatterns = [
     path("", include("actions.urls")),
     path("", include("participation.urls")),
     path("", include("participation.guest_urls")),
+    path("", include("resources.urls")),
 ]

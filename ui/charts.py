@@ -157,3 +157,31 @@ def diverging_bars(
     ax.set_xlim(-100, 100)
     ax.set_xticks([-100, -50, 0, 50, 100], ["100%", "50%", "0", "50%", "100%"])
     return _finish(fig, ax, title, fmt)
+
+
+def bar_chart(
+    *, title: str, labels: list[str], series: list[Series], unit: str = "", fmt: str = "svg"
+) -> bytes:
+    """Horizontal bars per label, one bar per series side by side (e.g. this year and last),
+    told apart by hatching as well as colour. A None value draws no bar."""
+    _style()
+    height = max(2.2, 0.35 * len(labels) * max(1, len(series)) + 1.4)
+    fig, ax = plt.subplots(figsize=(8, height), dpi=150)
+    band = 0.8 / max(1, len(series))
+    base = list(range(len(labels)))[::-1]
+    for index, s in enumerate(series):
+        positions = [p + 0.4 - band * (index + 0.5) for p in base]
+        ax.barh(
+            positions,
+            [v or 0 for v in s.values],
+            height=band,
+            color=COLOURS[index % len(COLOURS)],
+            hatch=HATCHES[index % len(HATCHES)],
+            edgecolor="white",
+            linewidth=0.5,
+            label=s.name,
+        )
+    ax.set_yticks(base, [label if len(label) < 50 else label[:47] + "…" for label in labels])
+    ax.set_xlabel(unit)
+    ax.grid(axis="x", color="#b1b4b6", linewidth=0.5)
+    return _finish(fig, ax, title, fmt)

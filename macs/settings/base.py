@@ -23,6 +23,7 @@ MACS_APPS = [
     "planning",
     "actions",
     "participation",
+    "resources",
 ]
 
 INSTALLED_APPS = [

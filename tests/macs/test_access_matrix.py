@@ -85,6 +85,7 @@ def sample_kwargs(name: str, demo) -> dict:
             else "1.1",
             "slug": northshire.slug,
             **_participation(northshire),
+            **_resources(northshire, name),
             "monitor_id": _monitor(northshire).pk,
             "notification_id": _notification(northshire).pk,
             "wave_id": _wave(northshire, "2025").pk,
@@ -136,6 +137,13 @@ def _actions(partnership) -> dict:
         .pk,
         "challenge_id": Challenge.objects.filter(partnership=partnership).order_by("pk").first().pk,
     }
+
+
+def _resources(partnership, name: str) -> dict:
+    from resources.models import ResourceYear
+
+    year = ResourceYear.objects.filter(partnership=partnership).order_by("-year").first()
+    return {"year_id": year.pk, "line": "post", "row_id": year.posts.order_by("pk").first().pk}
 
 
 def _open_workshop(partnership):

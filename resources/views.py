@@ -1,0 +1,114 @@
+"""Resources pages: the years, one year's tables and charts, adding and removing rows, and
+the adequacy questions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from partnerships.roles import MANAGER_ROLES
+from trust.versioning import EditConflict, conflict_response
+from ui.charts import inline_svg
+
+from . import services
+from .forms import LINE_FORMS, LINE_MODELS, LINE_TITLES, AdequacyForm, YearForm
+from .models import ResourceYear
+from .selectors import contributions_chart, spend_chart, year_summary
+
+
+def _form_page(request, form, *, title: str, cancel: str, lead: str = "") -> HttpResponse:
+    return render(
+        request, "ui/form_page.html",
+        {"form": form, "page_title": title, "cancel_url": cancel, "lead": lead},
+    )  # fmt: skip
+
+
+def years(request: HttpRequest, partnership: str) -> HttpResponse:
+    form = YearForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            year = services.resource_year_start(
+                partnership=request.partnership, year=form.cleaned_data["year"], actor=request.user
+            )
+        except ValidationError as error:
+            form.add_error("year", error.message_dict["year"])
+        else:
+            messages.success(request, f"{year} has been started.")
+            return redirect("resources:year", partnership=partnership, year_id=year.pk)
+    return render(
+        request,
+        "resources/years.html",
+        {
+            "years": ResourceYear.objects.all(),
+            "form": form,
+            "can_edit": bool(request.roles & MANAGER_ROLES),
+        },
+    )
+
+
+def year_detail(request: HttpRequest, partnership: str, year_id: int) -> HttpResponse:
+    year = get_object_or_404(ResourceYear, pk=year_id)
+    summary = year_summary(year)
+    return render(
+        request,
+        "resources/year.html",
+        {
+            "summary": summary,
+            "year": year,
+            "contributions": year.contributions.select_related("partner_body"),
+            "others": year.others.all(),
+            "spending": year.spending.all(),
+            "posts": year.posts.all(),
+            "contributions_svg": inline_svg(contributions_chart(summary))
+            if summary.sectors
+            else "",
+            "spend_svg": inline_svg(spend_chart(summary)) if summary.spend else "",
+            "can_edit": bool(request.roles & MANAGER_ROLES),
+        },
+    )
+
+
+def line_add(request: HttpRequest, partnership: str, year_id: int, line: str) -> HttpResponse:
+    year = get_object_or_404(ResourceYear, pk=year_id)
+    if line not in LINE_FORMS:
+        raise Http404("No such kind of row.")
+    extra = {"partnership": request.partnership} if line == "contribution" else {}
+    form = LINE_FORMS[line](request.POST or None, **extra)
+    back = reverse("resources:year", args=[partnership, year.pk])
+    if request.method == "POST" and form.is_valid():
+        services.resource_line_add(form=form, year=year, actor=request.user)
+        messages.success(request, "Added.")
+        return redirect(back)
+    return _form_page(request, form, title=LINE_TITLES[line], cancel=back, lead=str(year))
+
+
+def line_delete(
+    request: HttpRequest, partnership: str, year_id: int, line: str, row_id: int
+) -> HttpResponse:
+    if line not in LINE_MODELS:
+        raise Http404("No such kind of row.")
+    row = get_object_or_404(LINE_MODELS[line], pk=row_id, year_id=year_id)
+    services.resource_line_delete(row=row, actor=request.user)
+    messages.success(request, f"“{row}” has been removed.")
+    return redirect("resources:year", partnership=partnership, year_id=year_id)
+
+
+def adequacy(request: HttpRequest, partnership: str, year_id: int) -> HttpResponse:
+    year = get_object_or_404(ResourceYear, pk=year_id)
+    form = AdequacyForm(request.POST or None, instance=year)
+    back = reverse("resources:year", args=[partnership, year.pk])
+    title = f"Are resources adequate? ({year.year})"
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.adequacy_save(form=form, actor=request.user)
+        except EditConflict as conflict:
+            return conflict_response(request, form, conflict, title=title, cancel_url=back)
+        messages.success(request, "The answers have been saved.")
+        return redirect(back)
+    return _form_page(
+        request, form, title=title, cancel=back,
+        lead="The report's four questions (Table A11), with what is needed where the answer is no.",
+    )  # fmt: skip
