@@ -238,6 +238,18 @@ POLICY: dict[str, Rule] = {
     "resources:adequacy": Rule(MANAGERS, MANAGERS),
     "resources:line_add": Rule(MANAGERS, MANAGERS),
     "resources:line_delete": Rule(None, MANAGERS),
+    # Yearly reports: staff read and preview; the business unit writes and makes files;
+    # partners sign off; the business manager publishes
+    "reports:list": Rule(STAFF, MANAGERS),
+    "reports:report": Rule(STAFF),
+    "reports:edit": Rule(MANAGERS, MANAGERS),
+    "reports:section_add": Rule(MANAGERS, MANAGERS),
+    "reports:section": Rule(MANAGERS, MANAGERS),
+    "reports:preview": Rule(STAFF),
+    "reports:generate": Rule(None, MANAGERS),
+    "reports:sign_off": Rule(STAFF, SIGNERS),
+    "reports:publish": Rule(None, BUSINESS_MANAGER),
+    "reports:public": Rule(PUBLIC),
     # The MACS framework: readable by everyone in the partnership
     "framework:tree": Rule(MEMBERS),
     "framework:tree_png": Rule(MEMBERS),

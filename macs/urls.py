@@ -34,4 +34,5 @@ urlpatterns = [
     path("", include("participation.urls")),
     path("", include("participation.guest_urls")),
     path("", include("resources.urls")),
+    path("", include("reports.urls")),
 ]

@@ -24,6 +24,7 @@ MACS_APPS = [
     "actions",
     "participation",
     "resources",
+    "reports",
 ]
 
 INSTALLED_APPS = [

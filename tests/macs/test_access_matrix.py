@@ -77,7 +77,7 @@ def sample_kwargs(name: str, demo) -> dict:
             "uidb64": "MQ",
             "public_id": StoredFile.objects.filter(partnership=northshire).first().public_id,
             "kind": "agency",
-            "fmt": "csv",
+            "fmt": "docx" if name.startswith("reports:") else "csv",
             "review_id": _review(northshire).pk,
             "rating_id": _rating(northshire).pk,
             "code": _open_workshop(northshire).code
@@ -86,6 +86,7 @@ def sample_kwargs(name: str, demo) -> dict:
             "slug": northshire.slug,
             **_participation(northshire),
             **_resources(northshire, name),
+            **_reports(northshire),
             "monitor_id": _monitor(northshire).pk,
             "notification_id": _notification(northshire).pk,
             "wave_id": _wave(northshire, "2025").pk,
@@ -136,6 +137,17 @@ def _actions(partnership) -> dict:
         .first()
         .pk,
         "challenge_id": Challenge.objects.filter(partnership=partnership).order_by("pk").first().pk,
+    }
+
+
+def _reports(partnership) -> dict:
+    from reports.models import YearlyReport
+
+    report = YearlyReport.objects.get(partnership=partnership, period="2024-25")
+    return {
+        "report_id": report.pk,
+        "section_id": report.sections.order_by("pk").first().pk,
+        "period": report.period,
     }
 
 

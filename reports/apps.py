@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+
+
+class ReportsConfig(AppConfig):
+    name = "reports"
+    verbose_name = "Yearly reports"
+
+    def ready(self) -> None:
+        from audit.tracking import track
+        from partnerships.demo import register_extension
+
+        from .demo import demo_reports
+        from .models import GeneratedFile, NarrativeSection, YearlyReport
+
+        def of(o):
+            return o.partnership_id
+
+        track(YearlyReport, partnership=of)
+        track(NarrativeSection, partnership=of)
+        track(GeneratedFile, partnership=of)
+        register_extension(demo_reports)

@@ -1,0 +1,336 @@
+"""Build the yearly report's document from what the partnership recorded: the review (every
+judgement and rating with numbered evidence references), the survey wave, priorities,
+learning and actions, challenges, participation, monitors and resources, organised by the
+five outcome categories as the report's cumulative summary (section 2.3.4) asks."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from actions.models import Action, Challenge
+from evidence.models import EvidenceItem
+from framework.models import Outcome, OutcomeCategory, RatingLevel
+from monitoring.models import LOCAL, Monitor, MonitorValue
+from participation.models import Feedback
+from planning.models import Priority, PriorityOutcome, ProgressUpdate
+from resources.selectors import contributions_chart, year_summary
+from reviews.models import OutcomeJudgement, Rating
+from surveys.results import statement_results
+from ui.charts import Series, bar_chart
+
+from .document import Bullets, Chart, Document, Heading, Paragraph, Table
+from .models import YearlyReport
+
+NOT_RATED = "Not yet rated"
+
+
+class EvidenceIndex:
+    """Numbers each evidence item the first time the report cites it: [1], [2], ..."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[int, int] = {}
+        self.items: dict[int, EvidenceItem] = {}
+
+    def cite(self, items) -> str:
+        refs = []
+        for item in sorted(items, key=lambda i: (i.date, i.pk)):
+            if item.pk not in self.numbers:
+                self.numbers[item.pk] = len(self.numbers) + 1
+                self.items[item.pk] = item
+            refs.append(self.numbers[item.pk])
+        return (
+            "Evidence: " + ", ".join(f"[{n}]" for n in sorted(refs))
+            if refs
+            else "Evidence: none linked"
+        )
+
+
+def _money(amount: Decimal | None) -> str:
+    return "" if amount is None else f"£{amount:,.0f}"
+
+
+def assemble(report: YearlyReport) -> Document:
+    partnership = report.partnership
+    document = Document(
+        title=f"{partnership.name}: yearly report {report.period}",
+        subtitle="The cumulative summary of work towards the MACS outcomes, assembled from the "
+        f"partnership's records on {timezone.localdate():%-d %B %Y}.",
+    )
+    sections = list(report.sections.all())
+    for section in (s for s in sections if not s.after_outcomes):
+        document.add(
+            Heading(section.heading, 1), *[Paragraph(p) for p in _paragraphs(section.text)]
+        )
+    index = EvidenceIndex()
+    _outcomes(document, report, index)
+    _survey(document, report)
+    _priorities(document)
+    _learning(document)
+    _participation(document)
+    _monitors(document)
+    _resources(document, report)
+    for section in (s for s in sections if s.after_outcomes):
+        document.add(
+            Heading(section.heading, 1), *[Paragraph(p) for p in _paragraphs(section.text)]
+        )
+    _evidence_list(document, index)
+    return document
+
+
+def _narrative(document: Document, section) -> None:
+    document.add(Heading(section.heading, 1, f"section-{section.pk}"))
+    document.add(*[Paragraph(p) for p in _paragraphs(section.text)])
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) -> None:
+    review = report.review
+    document.add(Heading("Summary of progress towards the outcomes", 1, "outcomes"))
+    if review is None:
+        document.add(Paragraph("No effectiveness review is linked to this report."))
+        return
+    document.add(
+        Paragraph(
+            f"From the {review.period} effectiveness review ({review.get_status_display().lower()}). "
+            "Each judgement and rating lists the evidence it rests on; the numbers refer to the "
+            "list of evidence at the end."
+        )
+    )
+    levels = {lv.value: lv.label for lv in RatingLevel.objects.filter(edition=review.edition_id)}
+    evidence = Prefetch("evidence", queryset=EvidenceItem.objects.order_by("date", "pk"))
+    judgements = {
+        j.outcome_id: j
+        for j in OutcomeJudgement.objects.filter(review=review).prefetch_related(evidence)
+    }
+    ratings: dict[int, list[Rating]] = defaultdict(list)
+    for rating in (
+        Rating.objects.filter(review=review, indicator__isnull=False)
+        .select_related("indicator")
+        .prefetch_related(evidence)
+        .order_by("indicator__position")
+    ):
+        ratings[rating.indicator.outcome_id].append(rating)
+    categories = OutcomeCategory.objects.filter(edition=review.edition_id).prefetch_related(
+        Prefetch("outcomes", queryset=Outcome.objects.order_by("position"))
+    )
+    chart_counts: dict[str, Counter] = {}
+    for category in categories:
+        document.add(Heading(f"{category.number}. {category.name}", 2))
+        document.add(Paragraph(category.question))
+        counts: Counter = Counter()
+        for outcome in category.outcomes.all():
+            judgement = judgements.get(outcome.pk)
+            level = levels.get(judgement.level) if judgement and judgement.level else NOT_RATED
+            document.add(Heading(f"{outcome.code} {outcome.short_name}: {level}", 3))
+            if judgement and judgement.narrative:
+                document.add(*[Paragraph(p) for p in _paragraphs(judgement.narrative)])
+            document.add(
+                Paragraph(index.cite(judgement.evidence.all() if judgement else []), note=True)
+            )
+            rows = []
+            for rating in ratings.get(outcome.pk, []):
+                label = levels.get(rating.level, NOT_RATED) if rating.level else NOT_RATED
+                counts[label] += 1
+                rows.append(
+                    [rating.indicator.code, rating.indicator.text, label,
+                     index.cite(rating.evidence.all()).removeprefix("Evidence: ")]
+                )  # fmt: skip
+            if rows:
+                document.add(
+                    Table(
+                        f"Indicators of outcome {outcome.code}",
+                        ["Indicator", "", "Rating", "Evidence"],
+                        rows,
+                    )
+                )
+        chart_counts[category.name] = counts
+    labels = [*levels.values(), NOT_RATED]
+    names = list(chart_counts)
+    series = [
+        Series(label, [float(chart_counts[n].get(label, 0)) for n in names]) for label in labels
+    ]
+    alt = "Bar chart of how many indicators in each outcome category received each rating."
+    document.add(
+        Heading("Ratings at a glance", 2),
+        Chart(alt, bar_chart(title="Indicator ratings by outcome category", labels=names, series=series, unit="Indicators"),
+              bar_chart(title="Indicator ratings by outcome category", labels=names, series=series, unit="Indicators", fmt="png")),
+        Table("Indicator ratings by outcome category", ["Outcome category", *labels],
+              [[n, *[str(chart_counts[n].get(label, 0)) for label in labels]] for n in names],
+              numeric=frozenset(range(1, len(labels) + 1))),
+    )  # fmt: skip
+
+
+def _survey(document: Document, report: YearlyReport) -> None:
+    wave = report.wave
+    document.add(Heading("What the partnership survey found", 1, "survey"))
+    if wave is None or not wave.is_closed:
+        document.add(Paragraph("No closed survey wave is linked to this report."))
+        return
+    results = statement_results(wave)
+    answered = wave.responses.filter(submitted=True).count()
+    document.add(
+        Paragraph(
+            f"{wave.title}: {answered} people answered. “True” is completely or mostly true, as a "
+            f"percentage of everyone who answered the statement. Groups smaller than "
+            f"{wave.min_group_size} are hidden (shown as c)."
+        )
+    )
+    rows = []
+    for result in results:
+        true = result.truth.groups.get("true")
+        shown = "c" if true is None or true.whole is None else f"{true.whole}%"
+        rows.append([str(result.statement.number), result.statement.text, shown])
+    document.add(
+        Table(
+            f"Statements: how true ({wave.period})",
+            ["No.", "Statement", "True"],
+            rows,
+            numeric=frozenset({2}),
+        )
+    )
+
+
+def _priorities(document: Document) -> None:
+    document.add(Heading("Priorities", 1, "priorities"))
+    latest = Prefetch("updates", queryset=ProgressUpdate.objects.order_by("-date", "-pk"))
+    priorities = Priority.objects.prefetch_related(
+        Prefetch("outcomes", queryset=PriorityOutcome.objects.prefetch_related(latest))
+    )
+    if not priorities:
+        document.add(Paragraph("No priorities are recorded."))
+    for priority in priorities:
+        document.add(Heading(priority.title + (" (agreed)" if priority.agreed else ""), 2))
+        if priority.overall_change:
+            document.add(Paragraph(priority.overall_change))
+        rows = []
+        for outcome in priority.outcomes.all():
+            updates = list(outcome.updates.all())
+            rows.append(
+                [outcome.target_group, outcome.text,
+                 f"{updates[0].get_status_display()} ({updates[0].date:%-d %b %Y})" if updates else "Not reviewed yet"]
+            )  # fmt: skip
+        if rows:
+            document.add(
+                Table(
+                    f"{priority.title}: outcomes and progress",
+                    ["Target group", "Outcome", "Latest progress"],
+                    rows,
+                )
+            )
+
+
+def _learning(document: Document) -> None:
+    document.add(Heading("Learning, actions and challenge", 1, "learning"))
+    today = timezone.localdate()
+    counts = Action.objects.aggregate(
+        total=Count("pk"),
+        done=Count("pk", filter=Q(status=Action.Status.DONE)),
+        overdue=Count("pk", filter=~Q(status=Action.Status.DONE) & Q(due_date__lt=today)),
+    )
+    document.add(
+        Paragraph(
+            f"{counts['total']} actions from reviews, audits and other learning: {counts['done']} done, "
+            f"{counts['overdue']} overdue."
+        )
+    )
+    impact = list(Action.objects.filter(status=Action.Status.DONE).exclude(impact_evidence=""))
+    if impact:
+        document.add(
+            Heading("Evidence of impact on practice", 2),
+            Bullets([f"{a.title}: {a.impact_evidence}" for a in impact]),
+        )
+    challenges = Counter(Challenge.objects.values_list("status", flat=True))
+    if challenges:
+        labels = dict(Challenge.Status.choices)
+        document.add(
+            Table("Challenges between agencies", ["Status", "Number"],
+                  [[labels[s], str(n)] for s, n in sorted(challenges.items())], numeric=frozenset({1}))
+        )  # fmt: skip
+
+
+def _participation(document: Document) -> None:
+    document.add(Heading("Voices of children, families and communities", 1, "voices"))
+    feedback = list(Feedback.objects.select_related("group"))
+    answered = [f for f in feedback if f.response]
+    document.add(
+        Paragraph(
+            f"{len(feedback)} pieces of feedback from {len({f.group_id for f in feedback})} groups; {len(answered)} answered."
+        )
+    )
+    public = [f for f in answered if f.public]
+    if public:
+        document.add(
+            Table("You said, we did", ["You said", "We did", "Where it stands"],
+                  [[f.said, f.response, f.get_status_display()] for f in public])
+        )  # fmt: skip
+
+
+def _monitors(document: Document) -> None:
+    document.add(Heading("Monitoring", 1, "monitoring"))
+    monitors = Monitor.objects.prefetch_related(
+        Prefetch(
+            "values",
+            queryset=MonitorValue.objects.filter(series=LOCAL, breakdown="").order_by("-period"),
+        )
+    )
+    rows = []
+    for monitor in monitors:
+        values = list(monitor.values.all())
+        if values:
+            rows.append(
+                [
+                    monitor.name,
+                    values[0].period,
+                    f"{values[0].value.normalize():f} {monitor.unit}".strip(),
+                ]
+            )
+    if rows:
+        document.add(Table("Monitors: latest local value", ["Monitor", "Period", "Value"], rows))
+    else:
+        document.add(Paragraph("No monitors have values yet."))
+
+
+def _resources(document: Document, report: YearlyReport) -> None:
+    document.add(Heading("Resources", 1, "resources"))
+    if report.resource_year is None:
+        document.add(Paragraph("No resources are recorded for this year."))
+        return
+    summary = year_summary(report.resource_year)
+    document.add(
+        Table(f"Resources {summary.year.year}", ["", summary.year.year, "Previous year", "Change"],
+              [[r.label, _money(r.amount), _money(r.last), r.change] for r in summary.totals],
+              numeric=frozenset({1, 2, 3})),
+    )  # fmt: skip
+    if summary.sectors:
+        document.add(
+            Chart("Bar chart of partner contributions by kind of partner; the table below gives the figures.",
+                  contributions_chart(summary), contributions_chart(summary, fmt="png")),
+            Table("Partner contributions", ["Partner", "£", "Share"],
+                  [[r.label, _money(r.amount), r.share] for r in summary.sectors], numeric=frozenset({1, 2})),
+        )  # fmt: skip
+    document.add(
+        Table(
+            "Are resources adequate?",
+            ["Question", "Answer", "What is needed"],
+            [list(a) for a in summary.adequacy],
+        )
+    )
+
+
+def _evidence_list(document: Document, index: EvidenceIndex) -> None:
+    document.add(Heading("Evidence", 1, "evidence"))
+    if not index.items:
+        document.add(Paragraph("No evidence is cited."))
+        return
+    rows = [
+        [f"[{index.numbers[pk]}]", item.title, item.type_label, f"{item.date:%-d %b %Y}"]
+        for pk, item in sorted(index.items.items(), key=lambda kv: index.numbers[kv[0]])
+    ]
+    document.add(Table("Evidence cited", ["Ref", "Title", "Type", "Date"], rows))

@@ -1,0 +1,188 @@
+"""Yearly report pages: start one, link what it draws on, write narrative sections, preview
+the web version, generate and keep Word and PDF files, sign off jointly, publish."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django_scopes import scope
+
+from partnerships.models import Partnership
+from partnerships.roles import MANAGER_ROLES, Role
+from signoff.views import SignOffActions, sign_off_page
+from trust.versioning import EditConflict, conflict_response
+
+from . import services
+from .assemble import assemble
+from .forms import ReportForm, SectionForm
+from .models import NarrativeSection, YearlyReport
+
+
+def _form_page(request, form, *, title: str, cancel: str, lead: str = "") -> HttpResponse:
+    return render(
+        request, "ui/form_page.html",
+        {"form": form, "page_title": title, "cancel_url": cancel, "lead": lead},
+    )  # fmt: skip
+
+
+def report_list(request: HttpRequest, partnership: str) -> HttpResponse:
+    form = ReportForm(request.POST or None, partnership=request.partnership)
+    form.helper.inputs[0].value = "Start the report"
+    if request.method == "POST" and form.is_valid():
+        report = services.report_start(
+            form=form, partnership=request.partnership, actor=request.user
+        )
+        messages.success(request, f"{report} has been started.")
+        return redirect("reports:report", partnership=partnership, report_id=report.pk)
+    return render(
+        request,
+        "reports/list.html",
+        {
+            "reports": YearlyReport.objects.all(),
+            "form": form,
+            "can_edit": bool(request.roles & MANAGER_ROLES),
+        },
+    )
+
+
+def _report(report_id: int) -> YearlyReport:
+    return get_object_or_404(
+        YearlyReport.objects.select_related("partnership", "review", "wave", "resource_year"),
+        pk=report_id,
+    )
+
+
+def report_detail(request: HttpRequest, partnership: str, report_id: int) -> HttpResponse:
+    report = _report(report_id)
+    return render(
+        request,
+        "reports/report.html",
+        {
+            "report": report,
+            "sections": report.sections.all(),
+            "files": report.files.select_related("file", "generated_by"),
+            "can_edit": bool(request.roles & MANAGER_ROLES),
+            "can_publish": Role.BUSINESS_MANAGER in request.roles,
+        },
+    )
+
+
+def report_edit(request: HttpRequest, partnership: str, report_id: int) -> HttpResponse:
+    report = _report(report_id)
+    form = ReportForm(request.POST or None, instance=report, partnership=request.partnership)
+    back = reverse("reports:report", args=[partnership, report.pk])
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_links_save(form=form, actor=request.user)
+        except EditConflict as conflict:
+            return conflict_response(
+                request, form, conflict, title="What the report draws on", cancel_url=back
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Saved.")
+            return redirect(back)
+    return _form_page(
+        request, form, title="What the report draws on", cancel=back, lead=str(report)
+    )
+
+
+def section(
+    request: HttpRequest, partnership: str, report_id: int, section_id: int | None = None
+) -> HttpResponse:
+    report = _report(report_id)
+    instance = (
+        get_object_or_404(NarrativeSection, pk=section_id, report=report) if section_id else None
+    )
+    form = SectionForm(request.POST or None, instance=instance)
+    back = reverse("reports:report", args=[partnership, report.pk])
+    title = "Add a section" if instance is None else f"Edit “{instance.heading}”"
+    if request.method == "POST" and request.POST.get("remove") and instance is not None:
+        try:
+            services.section_delete(section=instance, actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"“{instance.heading}” has been removed.")
+            return redirect(back)
+    elif request.method == "POST" and form.is_valid():
+        try:
+            services.section_save(form=form, report=report, actor=request.user)
+        except EditConflict as conflict:
+            return conflict_response(request, form, conflict, title=title, cancel_url=back)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The section has been saved.")
+            return redirect(back)
+    return render(
+        request, "reports/section.html",
+        {"form": form, "page_title": title, "cancel_url": back, "section": instance, "report": report},
+    )  # fmt: skip
+
+
+def preview(request: HttpRequest, partnership: str, report_id: int) -> HttpResponse:
+    report = _report(report_id)
+    return render(
+        request,
+        "reports/web.html",
+        {"report": report, "document": assemble(report), "preview": True},
+    )
+
+
+def generate(request: HttpRequest, partnership: str, report_id: int, fmt: str) -> HttpResponse:
+    if fmt not in ("docx", "pdf"):
+        raise Http404("No such format.")
+    report = _report(report_id)
+    generated = services.report_generate(report=report, fmt=fmt, actor=request.user)
+    return redirect("files:download", partnership=partnership, public_id=generated.file.public_id)
+
+
+def sign_off(request: HttpRequest, partnership: str, report_id: int) -> HttpResponse:
+    report = _report(report_id)
+    return sign_off_page(
+        request,
+        target=report,
+        actions=SignOffActions(
+            request=lambda actor: services.report_request_signoff(report=report, actor=actor),
+            sign=lambda **kw: services.report_sign(report=report, **kw),
+            reopen=lambda **kw: services.report_reopen(report=report, **kw),
+        ),
+        what="the yearly report",
+        back_url=reverse("reports:report", args=[partnership, report.pk]),
+        confirm="this yearly report is a fair account of the partnership's year",
+    )
+
+
+def publish(request: HttpRequest, partnership: str, report_id: int) -> HttpResponse:
+    report = _report(report_id)
+    try:
+        services.report_publish(report=report, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, "The report is published.")
+    return redirect("reports:report", partnership=partnership, report_id=report.pk)
+
+
+def public(request: HttpRequest, slug: str, period: str) -> HttpResponse:
+    """A published report's web version: public."""
+    partnership = Partnership.objects.filter(slug=slug).first()
+    if partnership is None:
+        raise Http404("No such report.")
+    with scope(partnership=partnership):
+        report = (
+            YearlyReport.objects.select_related("partnership", "review", "wave", "resource_year")
+            .filter(partnership=partnership, period=period, status=YearlyReport.Status.PUBLISHED)
+            .first()
+        )
+        if report is None:
+            raise Http404("No such report.")
+        return render(
+            request, "reports/web.html",
+            {"report": report, "document": assemble(report), "public_partnership": partnership},
+        )  # fmt: skip
