@@ -37,7 +37,8 @@ class EvidenceIndex:
 
     def cite(self, items) -> str:
         refs = []
-        for item in sorted(items, key=lambda i: (i.date, i.pk)):
+        unique = {item.pk: item for item in items}.values()
+        for item in sorted(unique, key=lambda i: (i.date, i.pk)):
             if item.pk not in self.numbers:
                 self.numbers[item.pk] = len(self.numbers) + 1
                 self.items[item.pk] = item
@@ -62,9 +63,7 @@ def assemble(report: YearlyReport) -> Document:
     )
     sections = list(report.sections.all())
     for section in (s for s in sections if not s.after_outcomes):
-        document.add(
-            Heading(section.heading, 1), *[Paragraph(p) for p in _paragraphs(section.text)]
-        )
+        _narrative(document, section)
     index = EvidenceIndex()
     _outcomes(document, report, index)
     _survey(document, report)
@@ -74,9 +73,7 @@ def assemble(report: YearlyReport) -> Document:
     _monitors(document)
     _resources(document, report)
     for section in (s for s in sections if s.after_outcomes):
-        document.add(
-            Heading(section.heading, 1), *[Paragraph(p) for p in _paragraphs(section.text)]
-        )
+        _narrative(document, section)
     _evidence_list(document, index)
     return document
 
@@ -131,9 +128,10 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
             document.add(Heading(f"{outcome.code} {outcome.short_name}: {level}", 3))
             if judgement and judgement.narrative:
                 document.add(*[Paragraph(p) for p in _paragraphs(judgement.narrative)])
-            document.add(
-                Paragraph(index.cite(judgement.evidence.all() if judgement else []), note=True)
-            )
+            # A judgement rests on its own evidence and on its indicators' evidence.
+            own = list(judgement.evidence.all()) if judgement else []
+            beneath = [item for r in ratings.get(outcome.pk, []) for item in r.evidence.all()]
+            document.add(Paragraph(index.cite([*own, *beneath]), note=True))
             rows = []
             for rating in ratings.get(outcome.pk, []):
                 label = levels.get(rating.level, NOT_RATED) if rating.level else NOT_RATED

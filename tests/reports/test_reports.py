@@ -67,7 +67,18 @@ def test_every_judgement_and_rating_carries_its_evidence_references(report, docu
             ]
             assert following and following[0].text.startswith("Evidence: "), code
             with scopes_disabled():
-                count = judgements[code].evidence.count() if code in judgements else 0
+                own = (
+                    set(judgements[code].evidence.values_list("pk", flat=True))
+                    if code in judgements
+                    else set()
+                )
+                beneath = set(
+                    Rating.evidence.through.objects.filter(
+                        rating__review=report.review, rating__indicator__outcome__code=code
+                    ).values_list("evidenceitem_id", flat=True)
+                )
+                count = len(own | beneath)
+                assert count > 0, code
             refs = re.findall(r"\[(\d+)\]", following[0].text)
             assert len(refs) == count, (code, following[0].text)
             seen += 1
