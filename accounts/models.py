@@ -35,6 +35,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text="Can use the platform administration site to create partnerships.",
     )
+    is_national_viewer = models.BooleanField(
+        "national viewer",
+        default=False,
+        help_text="Can see the national picture (shared summaries, never a partnership's data).",
+    )
     date_joined = models.DateTimeField(default=timezone.now)
 
     objects = UserManager()

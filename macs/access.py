@@ -44,6 +44,7 @@ PUBLIC = "public"  # anyone, signed in or not
 PASSWORD_ONLY = "password only"  # noqa: S105 (not a password) signed in with a password; the second factor is still to come
 SIGNED_IN = "signed in"  # signed in with both factors, no partnership involved
 PLATFORM_STAFF = "platform staff"  # Django admin; it checks is_staff itself
+NATIONAL = "national viewer"  # signed in with both factors, and a national viewer
 
 Audience = str | frozenset[Role] | None  # None: the method is not allowed
 
@@ -250,6 +251,10 @@ POLICY: dict[str, Rule] = {
     "reports:sign_off": Rule(STAFF, SIGNERS),
     "reports:publish": Rule(None, BUSINESS_MANAGER),
     "reports:public": Rule(PUBLIC),
+    # The national picture: national viewers only; sharing is the business manager's choice
+    "national:picture": Rule(NATIONAL),
+    "national:outcome": Rule(NATIONAL),
+    "national:share": Rule(BUSINESS_MANAGER, BUSINESS_MANAGER),
     # The MACS framework: readable by everyone in the partnership
     "framework:tree": Rule(MEMBERS),
     "framework:tree_png": Rule(MEMBERS),
@@ -326,6 +331,10 @@ class AccessPolicyMiddleware:
             with scopes_disabled():
                 return self.get_response(request)
         if audience == SIGNED_IN:
+            return self.get_response(request)
+        if audience == NATIONAL:
+            if not request.user.is_national_viewer:
+                return self._render_exception(request, PermissionDenied())
             return self.get_response(request)
         slug = match.kwargs.get("partnership")
         if slug is None:

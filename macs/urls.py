@@ -35,4 +35,5 @@ urlpatterns = [
     path("", include("participation.guest_urls")),
     path("", include("resources.urls")),
     path("", include("reports.urls")),
+    path("", include("national.urls")),
 ]

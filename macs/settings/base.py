@@ -25,6 +25,7 @@ MACS_APPS = [
     "participation",
     "resources",
     "reports",
+    "national",
 ]
 
 INSTALLED_APPS = [

@@ -8,4 +8,4 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 MACS_ENVIRONMENT = "development"
 
 # The printed demo sign-ins skip two-factor here only; a banner on every page says so.
-MACS_TWO_FACTOR_RELAXED_DOMAINS = ["northshire.example", "eastmere.example"]
+MACS_TWO_FACTOR_RELAXED_DOMAINS = ["northshire.example", "eastmere.example", "national.example"]

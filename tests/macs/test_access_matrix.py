@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
-from macs.access import PASSWORD_ONLY, PLATFORM_STAFF, POLICY, PUBLIC, SIGNED_IN, rule_for
+from macs.access import NATIONAL, PASSWORD_ONLY, PLATFORM_STAFF, POLICY, PUBLIC, SIGNED_IN, rule_for
 from partnerships.roles import Role
 from tests.conftest import OUTSIDER_EMAIL, ROLE_EMAILS, client_for, password_only_client
 
@@ -33,7 +33,15 @@ ALL_NAMES = url_names()
 # The admin is one row ("admin:*"); its own staff check covers its many URLs.
 CHECKED_NAMES = [n for n in ALL_NAMES if not n.startswith("admin:")] + ["admin:index"]
 # "guest": no account, but has joined the demo's open workshop with its code.
-WHO = ["anonymous", "guest", "password-only", "outsider", *[r.value for r in Role]]
+# "national-viewer": signed in, a national viewer, a member of no partnership.
+WHO = [
+    "anonymous",
+    "guest",
+    "password-only",
+    "outsider",
+    "national-viewer",
+    *[r.value for r in Role],
+]
 
 
 def test_every_url_name_has_a_policy_row():
@@ -234,6 +242,8 @@ def client_for_who(who: str) -> Client:
         return password_only_client(User.objects.get(email=ROLE_EMAILS[Role.BUSINESS_MANAGER]))
     if who == "outsider":
         return client_for(OUTSIDER_EMAIL)
+    if who == "national-viewer":
+        return client_for("viewer@national.example")
     return client_for(ROLE_EMAILS[Role(who)])
 
 
@@ -263,10 +273,13 @@ def test_access_matches_policy(name, who, method, demo):
         assert status == 302 and location.startswith(reverse("accounts:two_factor")), (url, status)
     elif audience in (PASSWORD_ONLY, SIGNED_IN):
         assert status in (200, 302), (url, who, status)
+    elif audience == NATIONAL:
+        assert status == (200 if who == "national-viewer" else 403), (url, who, status)
     elif audience == PLATFORM_STAFF:
         # Nobody in the demo is platform staff: the admin sends them to its sign-in.
         assert status == 302 and "/platform-admin/login/" in location, (url, who)
-    elif who == "outsider":
+    elif who in ("outsider", "national-viewer"):
+        # Not a member: another partnership's pages do not exist for them.
         assert status == 404, (url, status)
     elif Role(who) in audience:
         allowed = (200, 302, 403) if rule.per_object else (200, 302)

@@ -22,4 +22,8 @@ class Command(BaseCommand):
             )
         for email, _name, partnership, role in demo_people():
             out.write(f"  {email:<38} {role:<32} {partnership}")
+        from django.contrib.auth import get_user_model
+
+        for viewer in get_user_model().objects.filter(is_national_viewer=True).order_by("email"):
+            out.write(f"  {viewer.email:<38} {'National viewer':<32} (the national picture)")
         out.write("")

@@ -1,0 +1,135 @@
+"""Reads for the national picture: distributions across sharing partnerships, counted in the
+database from the shared snapshots only. A distribution drawn from fewer than five
+partnerships is not shown, and nothing names or ranks a partnership."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from statistics import median
+
+from django.db.models import Count, F
+
+from framework.models import Edition, Indicator, Outcome, RatingLevel, SurveyStatement
+
+from .models import SharedRating, SharedStatement, SharedSummary
+
+MINIMUM_PARTNERSHIPS = 5
+BANDS = [(0, 19), (20, 39), (40, 59), (60, 79), (80, 100)]
+
+
+@dataclass
+class Distribution:
+    label: str
+    code: str
+    n: int
+    counts: list[int]  # per rating level (or per band), in order
+
+    @property
+    def hidden(self) -> bool:
+        return self.n < MINIMUM_PARTNERSHIPS
+
+
+def periods() -> list[tuple[str, int]]:
+    """Each shared period with how many partnerships shared it, newest first."""
+    return list(
+        SharedSummary.objects.values_list("period").annotate(n=Count("pk")).order_by("-period")
+    )
+
+
+def edition_for(period: str) -> Edition | None:
+    name = SharedSummary.objects.filter(period=period).values_list("edition", flat=True).first()
+    return Edition.objects.filter(name=name).first() if name else None
+
+
+def levels(edition: Edition) -> list[RatingLevel]:
+    return list(RatingLevel.objects.filter(edition=edition).order_by("value"))
+
+
+def _distributions(rows, keys: list[tuple[str, str]], values: list[int]) -> list[Distribution]:
+    counts: dict[str, dict[int, int]] = defaultdict(dict)
+    for row in rows:
+        counts[row["key"]][row["level"]] = row["n"]
+    result = []
+    for code, label in keys:
+        found = counts.get(code, {})
+        result.append(
+            Distribution(label, code, sum(found.values()), [found.get(v, 0) for v in values])
+        )
+    return result
+
+
+def outcome_distributions(period: str, edition: Edition) -> list[Distribution]:
+    rows = (
+        SharedRating.objects.filter(summary__period=period, indicator_code="")
+        .annotate(key=F("outcome_code"))
+        .values("key", "level")
+        .annotate(n=Count("summary", distinct=True))
+        .order_by()
+    )
+    outcomes = [
+        (o.code, f"{o.code} {o.short_name}") for o in Outcome.objects.filter(edition=edition)
+    ]
+    return _distributions(rows, outcomes, [lv.value for lv in levels(edition)])
+
+
+def indicator_distributions(period: str, edition: Edition, outcome: Outcome) -> list[Distribution]:
+    rows = (
+        SharedRating.objects.filter(summary__period=period, outcome_code=outcome.code)
+        .exclude(indicator_code="")
+        .annotate(key=F("indicator_code"))
+        .values("key", "level")
+        .annotate(n=Count("summary", distinct=True))
+        .order_by()
+    )
+    indicators = [(i.code, f"{i.code} {i.text}") for i in Indicator.objects.filter(outcome=outcome)]
+    return _distributions(rows, indicators, [lv.value for lv in levels(edition)])
+
+
+def outcome_over_years(outcome: Outcome, edition: Edition) -> list[Distribution]:
+    rows = (
+        SharedRating.objects.filter(
+            outcome_code=outcome.code, indicator_code="", summary__edition=edition.name
+        )
+        .annotate(key=F("summary__period"))
+        .values("key", "level")
+        .annotate(n=Count("summary", distinct=True))
+        .order_by()
+    )
+    years = sorted({p for p, _ in periods()})
+    return _distributions(rows, [(p, p) for p in years], [lv.value for lv in levels(edition)])
+
+
+@dataclass
+class StatementSpread:
+    number: int
+    text: str
+    n: int
+    bands: list[int]
+    middle: int | None  # the median "true" percentage
+
+    @property
+    def hidden(self) -> bool:
+        return self.n < MINIMUM_PARTNERSHIPS
+
+
+def statement_spreads(period: str, edition: Edition) -> list[StatementSpread]:
+    values: dict[int, list[int]] = defaultdict(list)
+    for number, percent in SharedStatement.objects.filter(summary__period=period).values_list(
+        "number", "true_percent"
+    ):
+        values[number].append(percent)
+    spreads = []
+    for statement in SurveyStatement.objects.filter(category__edition=edition).order_by("number"):
+        found = values.get(statement.number, [])
+        bands = [sum(low <= v <= high for v in found) for low, high in BANDS]
+        spreads.append(
+            StatementSpread(
+                statement.number,
+                statement.text,
+                len(found),
+                bands,
+                round(median(found)) if len(found) >= MINIMUM_PARTNERSHIPS else None,
+            )
+        )
+    return spreads

@@ -1,0 +1,101 @@
+"""The national picture (for national viewers) and a partnership's sharing page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from framework.models import Outcome
+from reports.models import YearlyReport
+from ui.charts import Series, bar_chart, inline_svg
+
+from . import selectors, services
+from .models import SharedSummary
+
+
+def _period(request) -> tuple[str, list]:
+    periods = selectors.periods()
+    wanted = request.GET.get("period", "")
+    known = [p for p, _ in periods]
+    return (wanted if wanted in known else (known[0] if known else "")), periods
+
+
+def picture(request: HttpRequest) -> HttpResponse:
+    period, periods = _period(request)
+    edition = selectors.edition_for(period) if period else None
+    outcomes = selectors.outcome_distributions(period, edition) if edition else []
+    levels = selectors.levels(edition) if edition else []
+    shown = [d for d in outcomes if not d.hidden]
+    chart = ""
+    if shown:
+        chart = inline_svg(
+            bar_chart(
+                title=f"Outcome judgements across sharing partnerships, {period}",
+                labels=[d.code for d in shown],
+                series=[
+                    Series(lv.label, [float(d.counts[i]) for d in shown])
+                    for i, lv in enumerate(levels)
+                ],
+                unit="Partnerships",
+            )
+        )
+    return render(
+        request,
+        "national/picture.html",
+        {
+            "period": period, "periods": periods, "levels": levels, "outcomes": outcomes,
+            "statements": selectors.statement_spreads(period, edition) if edition else [],
+            "bands": [f"{low}–{high}%" for low, high in selectors.BANDS],
+            "chart": chart, "minimum": selectors.MINIMUM_PARTNERSHIPS,
+        },
+    )  # fmt: skip
+
+
+def outcome(request: HttpRequest, code: str) -> HttpResponse:
+    period, periods = _period(request)
+    edition = selectors.edition_for(period) if period else None
+    if edition is None:
+        raise Http404("Nothing has been shared yet.")
+    chosen = Outcome.objects.filter(edition=edition, code=code).first()
+    if chosen is None:
+        raise Http404("No such outcome.")
+    return render(
+        request,
+        "national/outcome.html",
+        {
+            "period": period, "periods": periods, "outcome": chosen, "levels": selectors.levels(edition),
+            "indicators": selectors.indicator_distributions(period, edition, chosen),
+            "years": selectors.outcome_over_years(chosen, edition),
+            "minimum": selectors.MINIMUM_PARTNERSHIPS,
+        },
+    )  # fmt: skip
+
+
+def share(request: HttpRequest, partnership: str) -> HttpResponse:
+    """Published reports and whether each one's summary is shared; share or withdraw."""
+    reports = YearlyReport.objects.filter(status=YearlyReport.Status.PUBLISHED).select_related(
+        "review", "wave"
+    )
+    shared = dict(
+        SharedSummary.objects.filter(partnership=request.partnership).values_list(
+            "period", "shared_at"
+        )
+    )
+    if request.method == "POST":
+        report = get_object_or_404(reports, pk=request.POST.get("report"))
+        try:
+            if request.POST.get("action") == "withdraw":
+                services.summary_withdraw(report=report, actor=request.user)
+                messages.success(request, f"The {report.period} summary is no longer shared.")
+            else:
+                services.summary_share(report=report, actor=request.user)
+                messages.success(
+                    request, f"The {report.period} summary is shared with the national picture."
+                )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        return redirect("national:share", partnership=partnership)
+    rows = [(report, shared.get(report.period)) for report in reports]
+    return render(request, "national/share.html", {"rows": rows})

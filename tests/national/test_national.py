@@ -1,0 +1,102 @@
+"""The national picture: built only from shared snapshots (unshared data never reaches it),
+small groups of partnerships hidden, no partnership named, and sharing only after
+publication."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from national.models import SharedRating, SharedSummary
+from national.selectors import edition_for, outcome_distributions, statement_spreads
+from partnerships.roles import Role
+from reports.models import YearlyReport
+from tests.conftest import client_for
+
+VIEWER = "viewer@national.example"
+
+
+def test_picture_shows_distributions_without_naming_anyone(demo):
+    page = client_for(VIEWER).get(reverse("national:picture") + "?period=2024-25").content.decode()
+    assert "11 partnerships shared" in page  # Northshire and ten samples
+    assert "does not rank" in page and "local context matters so much" in page
+    assert "Northshire" not in page and "Sample Safeguarding" not in page
+    assert 'role="img"' in page
+
+
+def test_a_year_with_fewer_than_five_partnerships_is_hidden(demo):
+    with scopes_disabled():
+        edition = edition_for("2022-23")
+        outcomes = outcome_distributions("2022-23", edition)
+        statements = statement_spreads("2022-23", edition)
+    assert outcomes and all(d.hidden for d in outcomes)
+    assert all(s.hidden and s.middle is None for s in statements)
+    page = client_for(VIEWER).get(reverse("national:picture") + "?period=2022-23").content.decode()
+    assert "Fewer than 5 partnerships: not shown" in page
+
+
+def test_unshared_data_never_reaches_the_picture(demo, client_as):
+    with scopes_disabled():
+        edition = edition_for("2024-25")
+        before = [(d.code, d.counts) for d in outcome_distributions("2024-25", edition)]
+        # Eastmere publishes nothing and shares nothing; Northshire's live review changes.
+        from reviews.models import OutcomeJudgement
+
+        OutcomeJudgement.objects.filter(partnership=demo["northshire"]).update(level=1)
+        after = [(d.code, d.counts) for d in outcome_distributions("2024-25", edition)]
+    assert before == after
+    # Withdrawing takes Northshire out; sharing again puts its snapshot back.
+    manager = client_as(Role.BUSINESS_MANAGER)
+    with scopes_disabled():
+        report = YearlyReport.objects.get(partnership=demo["northshire"], period="2024-25")
+    manager.post(
+        reverse("national:share", args=["northshire"]), {"report": report.pk, "action": "withdraw"}
+    )
+    with scopes_disabled():
+        assert not SharedSummary.objects.filter(partnership=demo["northshire"]).exists()
+        assert sum(d.n for d in outcome_distributions("2024-25", edition)) < sum(
+            sum(c) for _, c in before
+        )
+
+
+def test_sharing_copies_only_summaries(demo):
+    with scopes_disabled():
+        summary = SharedSummary.objects.get(partnership=demo["northshire"], period="2024-25")
+        fields = {f.name for f in SharedRating._meta.get_fields()}
+        assert summary.ratings.filter(indicator_code="").count() == 16
+        assert summary.ratings.exclude(indicator_code="").count() > 60
+    assert fields == {"id", "summary", "outcome_code", "indicator_code", "level"}
+
+
+def test_only_a_published_report_can_be_shared(demo, client_as):
+    manager = client_as(Role.BUSINESS_MANAGER)
+    manager.post(reverse("reports:list", args=["northshire"]), {"period": "2025-26"})
+    with scopes_disabled():
+        draft = YearlyReport.objects.get(partnership=demo["northshire"], period="2025-26")
+    response = manager.post(reverse("national:share", args=["northshire"]), {"report": draft.pk})
+    assert response.status_code == 404  # only published reports are offered
+    with scopes_disabled():
+        assert not SharedSummary.objects.filter(
+            partnership=demo["northshire"], period="2025-26"
+        ).exists()
+
+
+def test_outcome_page_shows_indicators_and_years(demo):
+    page = (
+        client_for(VIEWER)
+        .get(reverse("national:outcome", args=["3.1"]) + "?period=2024-25")
+        .content.decode()
+    )
+    assert "3.1.1" in page and "2023-24" in page and "2022-23" in page
+    assert client_for(VIEWER).get(reverse("national:outcome", args=["9.9"])).status_code == 404
+
+
+def test_partnership_people_cannot_see_the_national_picture(client_as):
+    assert client_as(Role.BUSINESS_MANAGER).get(reverse("national:picture")).status_code == 403
+
+
+def test_picture_query_count_is_fixed(demo, django_assert_max_num_queries):
+    client = client_for(VIEWER)
+    client.get(reverse("national:picture"))
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("national:picture")).status_code == 200
