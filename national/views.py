@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from framework.models import Outcome
 from reports.models import YearlyReport
@@ -84,7 +84,11 @@ def share(request: HttpRequest, partnership: str) -> HttpResponse:
         )
     )
     if request.method == "POST":
-        report = get_object_or_404(reports, pk=request.POST.get("report"))
+        chosen = request.POST.get("report", "")
+        report = reports.filter(pk=chosen).first() if chosen.isdigit() else None
+        if report is None:
+            messages.error(request, "Choose a published report to share.")
+            return redirect("national:share", partnership=partnership)
         try:
             if request.POST.get("action") == "withdraw":
                 services.summary_withdraw(report=report, actor=request.user)

@@ -74,7 +74,9 @@ def test_only_a_published_report_can_be_shared(demo, client_as):
     with scopes_disabled():
         draft = YearlyReport.objects.get(partnership=demo["northshire"], period="2025-26")
     response = manager.post(reverse("national:share", args=["northshire"]), {"report": draft.pk})
-    assert response.status_code == 404  # only published reports are offered
+    assert response.status_code == 302  # only published reports can be chosen
+    page = manager.get(response["Location"]).content.decode()
+    assert "Choose a published report to share." in page
     with scopes_disabled():
         assert not SharedSummary.objects.filter(
             partnership=demo["northshire"], period="2025-26"
