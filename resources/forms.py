@@ -49,8 +49,24 @@ def _amount(form, label: str = "Amount (£)") -> None:
     )  # fmt: skip
 
 
-class ContributionForm(GovukFormMixin, forms.ModelForm):
+class RowForm(GovukFormMixin, forms.ModelForm):
+    """A row form whose extra fields (built in __init__, so they can be scoped or carry
+    specific messages) are copied onto the row when it is saved."""
+
+    extra_fields: tuple[str, ...] = ("amount",)
+
+    def save(self, commit=True):
+        row = super().save(commit=False)
+        for name in self.extra_fields:
+            setattr(row, name, self.cleaned_data[name])
+        if commit:
+            row.save()
+        return row
+
+
+class ContributionForm(RowForm):
     submit_label = "Add the contribution"
+    extra_fields = ("amount", "partner_body")
 
     class Meta:
         model = Contribution
@@ -71,16 +87,8 @@ class ContributionForm(GovukFormMixin, forms.ModelForm):
         )  # fmt: skip
         _amount(self)
 
-    def save(self, commit=True):
-        row = super().save(commit=False)
-        row.partner_body = self.cleaned_data["partner_body"]
-        row.amount = self.cleaned_data["amount"]
-        if commit:
-            row.save()
-        return row
 
-
-class OtherForm(GovukFormMixin, forms.ModelForm):
+class OtherForm(RowForm):
     submit_label = "Add it"
 
     class Meta:
@@ -98,15 +106,8 @@ class OtherForm(GovukFormMixin, forms.ModelForm):
         self.fields["kind"].choices = OtherResource.Kind.choices
         _amount(self, "Amount or estimated value (£)")
 
-    def save(self, commit=True):
-        row = super().save(commit=False)
-        row.amount = self.cleaned_data["amount"]
-        if commit:
-            row.save()
-        return row
 
-
-class SpendForm(GovukFormMixin, forms.ModelForm):
+class SpendForm(RowForm):
     submit_label = "Add the spending"
 
     class Meta:
@@ -123,25 +124,19 @@ class SpendForm(GovukFormMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if (
-            data.get("category") == Spend.Category.LOCAL
-            and not (data.get("local_category") or "").strip()
-        ):
+        if data.get("category") == Spend.Category.LOCAL and not data.get("local_category"):
             self.add_error("local_category", "Enter the name of the local category.")
+        elif data.get("category") != Spend.Category.LOCAL:
+            data["local_category"] = ""  # only "another category" has a local name
         return data
 
-    def save(self, commit=True):
-        row = super().save(commit=False)
-        row.amount = self.cleaned_data["amount"]
-        if row.category != Spend.Category.LOCAL:
-            row.local_category = ""
-        if commit:
-            row.save()
-        return row
+    def clean_local_category(self) -> str:
+        return self.cleaned_data["local_category"].strip()
 
 
-class PostForm(GovukFormMixin, forms.ModelForm):
+class PostForm(RowForm):
     submit_label = "Add the post"
+    extra_fields = ("fte",)
 
     class Meta:
         model = Post
@@ -167,13 +162,6 @@ class PostForm(GovukFormMixin, forms.ModelForm):
                 "max_digits": "The full-time equivalent must be less than 100.",
             },
         )  # fmt: skip
-
-    def save(self, commit=True):
-        row = super().save(commit=False)
-        row.fte = self.cleaned_data["fte"]
-        if commit:
-            row.save()
-        return row
 
 
 class AdequacyForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):

@@ -120,3 +120,15 @@ def test_two_people_answering_adequacy_see_a_conflict(client_as):
         url("adequacy", year_id=current.pk), data | {"financial": "no"}
     )
     assert late.status_code == 409
+
+
+def test_a_local_category_keeps_its_name_and_others_lose_theirs(client_as):
+    manager = client_as(Role.BUSINESS_MANAGER)
+    add = url("line_add", year_id=year().pk, line="spend")
+    manager.post(add, {"category": "local", "local_category": " Translation ", "amount": "300"})
+    manager.post(add, {"category": "it", "local_category": "Ignored", "amount": "200"})
+    with scopes_disabled():
+        rows = {
+            (s.category, s.local_category) for s in year().spending.filter(amount__in=[300, 200])
+        }
+    assert rows == {("local", "Translation"), ("it", "")}
