@@ -88,6 +88,7 @@ POLICY: dict[str, Rule] = {
     "help": Rule(PUBLIC),
     "cookies": Rule(PUBLIC),
     "privacy": Rule(PUBLIC),
+    "accessibility": Rule(PUBLIC),
     "admin_login": Rule(PUBLIC),
     "admin:*": Rule(PLATFORM_STAFF, PLATFORM_STAFF),
     # Accounts

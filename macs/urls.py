@@ -11,6 +11,11 @@ urlpatterns = [
     path("help/", TemplateView.as_view(template_name="pages/help.html"), name="help"),
     path("cookies/", TemplateView.as_view(template_name="pages/cookies.html"), name="cookies"),
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="pages/accessibility.html"),
+        name="accessibility",
+    ),
     # The admin's own sign-in would skip two-factor: send people to the service's sign-in.
     path(
         "platform-admin/login/",

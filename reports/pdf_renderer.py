@@ -1,6 +1,6 @@
 """The document as a PDF: the same HTML as the web page, through WeasyPrint, with page
-numbers and a contents list. Nothing is fetched from the network: static files are read from
-disk and anything else is refused."""
+numbers and a contents list, tagged (PDF/UA) so screen readers can follow it. Nothing is
+fetched from the network: static files are read from disk and anything else is refused."""
 
 from __future__ import annotations
 
@@ -41,4 +41,7 @@ def render_pdf(document: Document, *, partnership_name: str) -> bytes:
     html = render_to_string(
         "reports/print.html", {"document": document, "partnership_name": partnership_name}
     )
-    return HTML(string=html, base_url="http://localhost/", url_fetcher=LocalFetcher()).write_pdf()
+    # PDF/UA: a tagged PDF (headings, tables, reading order, language) for screen readers.
+    return HTML(string=html, base_url="http://localhost/", url_fetcher=LocalFetcher()).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )

@@ -155,6 +155,9 @@ def test_pdf_text_holds_headings_figures_and_page_numbers(client_as, report):
     assert "£407,000" in text  # partner contributions in 2024-25
     assert f"Page 1 of {len(reader.pages)}" in text
     assert "Contents" in text
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]  # tagged for screen readers
+    assert root["/Lang"] == "en-GB"
 
 
 def test_pdf_never_fetches_from_the_network(report):

@@ -1,0 +1,104 @@
+"""WCAG 2.2 AA on every page: for each kind of visitor, every GET URL of the one policy table
+that visitor may open is loaded in Chromium and checked with axe-core (WCAG 2.0, 2.1 and 2.2, A
+and AA). Downloads and the platform admin are left out; anything else that answers with a page
+is checked. All violations are reported together, by page."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from macs.access import NATIONAL, PASSWORD_ONLY, PUBLIC, SIGNED_IN, rule_for
+from partnerships.roles import Role
+from tests.browser.conftest import ARTIFACTS, WCAG_TAGS
+from tests.conftest import ROLE_EMAILS, verified_client
+from tests.macs.test_access_matrix import CHECKED_NAMES, sample_kwargs
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Files, not pages (and the admin, which is Django's own).
+NOT_PAGES = ("export", "download", "png", "word", "generate", "backup", "logout", "admin")
+VISITORS = ["anonymous", "guest", "national-viewer", *[r.value for r in Role]]
+
+
+def _may_open(name: str, who: str) -> bool:
+    audience = rule_for(name).get
+    if audience is None or any(part in name for part in NOT_PAGES):
+        return False
+    if audience == PUBLIC:
+        return True
+    if who in ("anonymous", "guest"):
+        return False
+    if audience in (SIGNED_IN, PASSWORD_ONLY):
+        return True
+    if audience == NATIONAL:
+        return who == "national-viewer"
+    if isinstance(audience, frozenset):
+        return who not in ("national-viewer",) and Role(who) in audience
+    return False
+
+
+def _sign_in(context, site: str, who: str, demo) -> None:
+    from accounts.models import User
+
+    if who == "anonymous":
+        return
+    if who == "guest":
+        from participation.models import Workshop
+
+        page = context.new_page()
+        with scopes_disabled():
+            code = Workshop.objects.get(partnership=demo["northshire"], status="open").code
+        page.goto(site + reverse("workshop_guest:join"))
+        page.get_by_label("Workshop code").fill(code)
+        page.get_by_role("button", name="Join").click()
+        page.close()
+        return
+    email = "viewer@national.example" if who == "national-viewer" else ROLE_EMAILS[Role(who)]
+    client = verified_client(User.objects.get(email=email))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": site}])
+
+
+@pytest.mark.parametrize("who", VISITORS)
+def test_every_page_meets_wcag_22_aa(who, site, browser):
+    from partnerships.models import Partnership
+
+    with scopes_disabled():
+        demo = {p.slug: p for p in Partnership.objects.all()}
+    # People without an account and young scrutineers mostly use phones: check them at 360 px.
+    phone = who in ("anonymous", "guest", Role.YOUNG_SCRUTINEER.value)
+    context = browser.new_context(viewport={"width": 360, "height": 740} if phone else None)
+    _sign_in(context, site, who, demo)
+    page = context.new_page()
+    problems: list[str] = []
+    checked = 0
+    for name in CHECKED_NAMES:
+        if not _may_open(name, who):
+            continue
+        url = site + reverse(name, kwargs=sample_kwargs(name, demo))
+        response = page.goto(url)
+        if (
+            response is None
+            or response.status != 200
+            or "text/html" not in response.headers.get("content-type", "")
+        ):
+            continue
+        page.add_script_tag(url=f"{site}/static/vendor/axe.min.js")
+        result = page.evaluate(
+            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            WCAG_TAGS,
+        )
+        checked += 1
+        for violation in result["violations"]:
+            problems.append(
+                f"{name} ({page.url}): {violation['id']}: {violation['help']} "
+                f"e.g. {violation['nodes'][0]['html'][:140]}"
+            )
+    context.close()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"crawl-{who}.txt").write_text(f"{checked} pages checked\n" + "\n".join(problems))
+    assert checked > 0
+    assert problems == [], "\n".join(problems)
