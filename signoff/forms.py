@@ -16,6 +16,7 @@ class SignForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper.form_tag = False  # the page's form says which action it is
         self.bodies = {b.pk: b for b in bodies}
         self.fields["partner_body"].choices = [(b.pk, b.name) for b in bodies]
 
@@ -29,3 +30,7 @@ class ReopenForm(GovukFormMixin, forms.Form):
         help_text="Everyone who signed will see this, and it is kept in the audit trail.",
         error_messages={"required": "Enter why it is being reopened."},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.form_tag = False  # the page's form says which action it is
