@@ -4,6 +4,7 @@ fetched from the network: static files are read from disk and anything else is r
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from django.conf import settings
@@ -13,6 +14,9 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
 from .document import Document
+
+# WeasyPrint notes every SVG presentation property it does not style; they are not errors.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
 class LocalFetcher(URLFetcher):

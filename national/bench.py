@@ -1,0 +1,277 @@
+"""The benchmark behind `make bench`: server time of the main pages through Django's test
+client (p50 and p95 over many requests), each beside the raw SQL of its main aggregate in the
+same run; the survey analysis cold (cache cleared) and warm; the yearly report's Word and PDF;
+a 10,000-row survey import. Run after `seed_national`; writes a Markdown section."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import reverse
+from django_scopes import scope, scopes_disabled
+
+from partnerships.models import Partnership
+from reviews.models import Review
+from surveys.models import Wave
+
+from .seed import bench_email
+
+PAGE_TARGET_MS = 100
+ABOVE_SQL_TARGET_MS = 25
+
+
+@dataclass
+class Timing:
+    name: str
+    p50: float
+    p95: float
+    n: int
+
+
+def _time(
+    name: str, call: Callable[[], object], n: int, *, before: Callable[[], object] | None = None
+) -> Timing:
+    for _ in range(3):  # warm up
+        if before:
+            before()
+        call()
+    samples = []
+    for _ in range(n):
+        if before:
+            before()
+        start = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - start) * 1000)
+    cuts = statistics.quantiles(samples, n=20, method="inclusive")
+    return Timing(name, statistics.median(samples), cuts[18], n)
+
+
+def _client(email: str) -> Client:
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.models import User
+
+    user = User.objects.get(email=email)
+    client = Client()
+    client.force_login(user)
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="Bench", defaults={"confirmed": True}
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def _get(client: Client, url: str) -> Callable[[], object]:
+    def call():
+        response = client.get(url, secure=True)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+        return response
+
+    return call
+
+
+def _sql(query: str, params: list) -> Callable[[], object]:
+    def call():
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            return cursor.fetchall()
+
+    return call
+
+
+def run(*, requests: int = 50, log=print) -> str:
+    with scopes_disabled():
+        partnership = Partnership.objects.get(slug="bench-000")
+        review = Review.objects.filter(partnership=partnership).order_by("-period").first()
+        wave = Wave.objects.filter(partnership=partnership).order_by("-period").first()
+        period = review.period
+        counts = {
+            "partnerships": Partnership.objects.filter(slug__startswith="bench-").count(),
+            "answer rows": _count("surveys_answer"),
+            "ratings": _count("reviews_rating"),
+            "evidence items": _count("evidence_evidenceitem"),
+        }
+    _ensure_viewer()
+    manager = _client(bench_email(0))
+    viewer = _client("bench-viewer@bench.example")
+    slug = partnership.slug
+    pages = [
+        ("Partnership home page", _get(manager, reverse("partnerships:home", args=[slug])),
+         "overdue actions for the home page",
+         _sql("SELECT COUNT(*) FROM actions_action WHERE partnership_id = %s AND status <> 'done' AND due_date < %s",
+              [partnership.pk, "2025-11-01"])),
+        ("Review page", _get(manager, reverse("reviews:review", args=[slug, review.pk])),
+         "ratings of the review by level",
+         _sql("SELECT level, COUNT(*) FROM reviews_rating WHERE review_id = %s GROUP BY level", [review.pk])),
+        ("Survey breakdown (largest wave, by position)",
+         _get(manager, reverse("surveys:breakdown", args=[slug, wave.pk]) + "?by=position"),
+         "answers by position and truth",
+         _sql("SELECT r.position, a.truth, COUNT(*) FROM surveys_answer a JOIN surveys_response r ON r.id = a.response_id "
+              "WHERE r.wave_id = %s AND r.submitted GROUP BY r.position, a.truth", [wave.pk])),
+        ("National picture", _get(viewer, reverse("national:picture") + f"?period={period}"),
+         "judgements by outcome and level",
+         _sql("SELECT s.outcome_code, s.level, COUNT(DISTINCT s.summary_id) FROM national_sharedrating s "
+              "JOIN national_sharedsummary m ON m.id = s.summary_id WHERE m.period = %s AND s.indicator_code = '' "
+              "GROUP BY s.outcome_code, s.level", [period])),
+        ("Evidence search", _get(manager, reverse("evidence:register", args=[slug]) + "?text=audit"),
+         "evidence matching a word",
+         _sql("SELECT id, title FROM evidence_evidenceitem WHERE partnership_id = %s AND deleted_at IS NULL "
+              "AND (title LIKE %s OR summary LIKE %s) ORDER BY date DESC LIMIT 50",
+              [partnership.pk, "%audit%", "%audit%"])),
+    ]  # fmt: skip
+    rows = []
+    for name, page, what, sql in pages:
+        log(f"timing {name}")
+        page_time = _time(name, page, requests)
+        sql_time = _time(what, sql, requests)
+        rows.append((page_time, sql_time, what))
+    log("timing the survey analysis with the cache cleared")
+    cold = _time(
+        "Survey breakdown, cache cleared", pages[2][1], max(10, requests // 5), before=cache.clear
+    )
+    documents = _documents(partnership, review, wave, log)
+    imported = _import(partnership, log)
+    return _markdown(counts, rows, cold, documents, imported, requests)
+
+
+def _count(table: str) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608 (our own table names)
+        return cursor.fetchone()[0]
+
+
+def _ensure_viewer() -> None:
+    from accounts.models import User
+
+    User.objects.get_or_create(
+        email="bench-viewer@bench.example",
+        defaults={"full_name": "Bench viewer", "is_national_viewer": True},
+    )
+
+
+def _documents(partnership, review, wave, log) -> list[Timing]:
+    from reports.assemble import assemble
+    from reports.docx_renderer import render_docx
+    from reports.models import YearlyReport
+    from reports.pdf_renderer import render_pdf
+
+    log("timing the yearly report")
+    with scope(partnership=partnership):
+        report, _ = YearlyReport.objects.get_or_create(
+            partnership=partnership, period=review.period, defaults={"review": review, "wave": wave}
+        )
+        word = _time(
+            "Yearly report as Word (assemble and render)", lambda: render_docx(assemble(report)), 5
+        )
+        pdf = _time(
+            "Yearly report as PDF (assemble and render)",
+            lambda: render_pdf(assemble(report), partnership_name=partnership.name), 3,
+        )  # fmt: skip
+    return [word, pdf]
+
+
+def _import(partnership, log) -> Timing:
+    """10,000 responses through the same all-or-nothing import the page uses, rolled back."""
+    from accounts.models import User
+    from surveys.services import responses_import
+    from trust.tabular import Row
+
+    log("timing a 10,000-row survey import")
+    with scope(partnership=partnership):
+        wave = Wave.objects.filter(partnership=partnership).order_by("period").first()
+        numbers = list(wave.statements.values_list("number", flat=True))
+        survey = wave.edition.survey
+    answers = survey["true_options"]
+    positions = [
+        o["code"] for q in survey["profile"] if q["key"] == "position" for o in q["options"]
+    ]
+    rows = [
+        Row(
+            number=n + 2,
+            values={
+                "position": positions[n % len(positions)],
+                **{f"s{s}_true": answers[(n + s) % len(answers)] for s in numbers},
+            },
+        )
+        for n in range(10_000)
+    ]
+    actor = User.objects.get(email=bench_email(0))
+
+    def call():
+        with scope(partnership=partnership), transaction.atomic():
+            result = responses_import(wave=wave, rows=rows, file_name="bench.csv", actor=actor)
+            if not result.ok:
+                raise RuntimeError(result.problems[:3])
+            transaction.set_rollback(True)
+
+    start = time.perf_counter()
+    call()
+    seconds = (time.perf_counter() - start) * 1000
+    return Timing("Survey import, 10,000 rows × 34 statements", seconds, seconds, 1)
+
+
+def _markdown(
+    counts: dict, rows, cold: Timing, documents: list[Timing], imported: Timing, requests: int
+) -> str:
+    vendor = connection.vendor
+    lines = [
+        f"## {vendor} ({connection.settings_dict['NAME']})",
+        "",
+        f"Data: {', '.join(f'{v:,} {k}' for k, v in counts.items())}. Server time through Django's test client, "
+        f"{requests} requests each after 3 warm-up requests; the raw SQL of each page's main aggregate in the same run.",
+        "",
+        "| Page | p50 ms | p95 ms | Main aggregate (raw SQL) | SQL p50 ms | SQL p95 ms | p95 above SQL | Targets (p95 ≤ 100 ms; ≤ 25 ms above SQL) |",
+        "| --- | ---: | ---: | --- | ---: | ---: | ---: | --- |",
+    ]
+    for page, sql, what in rows:
+        above = page.p95 - sql.p95
+        met = page.p95 <= PAGE_TARGET_MS and above <= ABOVE_SQL_TARGET_MS
+        lines.append(
+            f"| {page.name} | {page.p50:.1f} | {page.p95:.1f} | {what} | {sql.p50:.2f} | {sql.p95:.2f} | {above:.1f} | "
+            f"{'met' if met else 'missed'} |"
+        )
+    lines += [
+        "",
+        f"Survey breakdown with the results cache cleared before each request ({cold.n} requests): "
+        f"p50 {cold.p50:.0f} ms, p95 {cold.p95:.0f} ms (this is the cost of the analysis itself, with "
+        "small-group protection checked by integer programming; later readers get the cached result).",
+        "",
+        "| Document | p50 ms | Target |",
+        "| --- | ---: | --- |",
+        f"| {documents[0].name} | {documents[0].p50:.0f} | ≤ 2,000 ms: {'met' if documents[0].p50 <= 2000 else 'missed'} |",
+        f"| {documents[1].name} | {documents[1].p50:.0f} | ≤ 5,000 ms: {'met' if documents[1].p50 <= 5000 else 'missed'} |",
+        f"| {imported.name} | {imported.p50:.0f} | ≤ 5,000 ms: {'met' if imported.p50 <= 5000 else 'missed'} |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def header() -> str:
+    import django
+
+    cpus = os.cpu_count()
+    memory = ""
+    try:
+        with open("/proc/meminfo") as info:
+            memory = f", {int(info.readline().split()[1]) // 1024 // 1024} GB memory"
+    except OSError:
+        pass
+    return (
+        "# Benchmark results\n\n"
+        f"Machine: {platform.platform()}, {cpus} CPUs{memory}; Python {platform.python_version()}, "
+        f"Django {django.get_version()}. Date: {time.strftime('%Y-%m-%d %H:%M %Z')}.\n\n"
+        "Written by `make bench` (`manage.py seed_national`, then `manage.py bench`). Timings on a shared "
+        "machine are noisy; each page's figure stands beside its raw SQL measured in the same run.\n"
+    )
