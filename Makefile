@@ -86,14 +86,7 @@ clean:
 	rm -rf $(VENV) node_modules static_build staticfiles .stamp-*
 
 # The benchmark (not part of `make test`): national-scale data, then timings written to
-# bench/RESULTS.md, on SQLite and then on a throwaway PostgreSQL cluster.
-BENCH_ENV := DJANGO_SETTINGS_MODULE=macs.settings.bench
+# bench/RESULTS.md, on SQLite and then on a throwaway PostgreSQL cluster (bin/bench).
 bench: install-test system-test-deps
-	rm -f bench/bench.sqlite3
-	export MACS_SQLITE_PATH=bench/bench.sqlite3 $(BENCH_ENV)
-	$(MANAGE) migrate --noinput -v 0 && $(MANAGE) createcachetable && $(MANAGE) load_framework -v 0
-	$(MANAGE) seed_national
-	$(MANAGE) bench --fresh
-	MACS_PG_PORT=54339 PGDATABASE=postgres bin/with-postgres bash -c '\
-	  export $(BENCH_ENV); $(MANAGE) migrate --noinput -v 0 && $(MANAGE) createcachetable && \
-	  $(MANAGE) load_framework -v 0 && $(MANAGE) seed_national && $(MANAGE) bench'
+	$(PIP) install -q -r requirements-bench.txt
+	bin/bench

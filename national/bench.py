@@ -141,9 +141,11 @@ def run(*, requests: int = 50, log=print) -> str:
     cold = _time(
         "Survey breakdown, cache cleared", pages[2][1], max(10, requests // 5), before=cache.clear
     )
+    pandas_time = _pandas(wave, log)
+    analysis = _analysis(wave, log)
     documents = _documents(partnership, review, wave, log)
     imported = _import(partnership, log)
-    return _markdown(counts, rows, cold, documents, imported, requests)
+    return _markdown(counts, rows, cold, documents, imported, requests, pandas_time, analysis)
 
 
 def _count(table: str) -> int:
@@ -222,8 +224,66 @@ def _import(partnership, log) -> Timing:
     return Timing("Survey import, 10,000 rows × 34 statements", seconds, seconds, 1)
 
 
+def _pandas(wave, log) -> Timing | None:
+    """The baseline for the survey analysis: pandas reading the same answers from a CSV export
+    and computing each statement's answers by position (counts and percentages), as an analyst
+    would. No small-group protection: that is MACS's extra work."""
+    try:
+        import pandas as pd
+    except ImportError:
+        return None
+    import tempfile
+
+    log("timing the pandas baseline")
+    path = os.path.join(tempfile.mkdtemp(), "answers.csv")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT r.position, s.number, a.truth, a.change, a.importance FROM surveys_answer a "
+            "JOIN surveys_response r ON r.id = a.response_id "
+            "JOIN surveys_wavestatement s ON s.id = a.statement_id "
+            "WHERE r.wave_id = %s AND r.submitted",
+            [wave.pk],
+        )
+        columns = ["position", "statement", "truth", "change", "importance"]
+        pd.DataFrame(cursor.fetchall(), columns=columns).to_csv(path, index=False)
+
+    def analyse():
+        data = pd.read_csv(path)
+        # The statement tables: each question's answers per statement, as percentages.
+        return {
+            question: data.groupby("statement")[question].value_counts(normalize=True, dropna=False)
+            * 100
+            for question in ("truth", "change", "importance")
+        }
+
+    return _time("pandas: the statement tables from the CSV export", analyse, 10)
+
+
+def _analysis(wave, log) -> tuple[Timing, Timing]:
+    """MACS's own statement tables (surveys.results.statement_results), uncached and cached."""
+    from surveys.results import statement_results
+
+    log("timing the survey analysis itself")
+    with scope(partnership=wave.partnership):
+        cold = _time(
+            "MACS: the statement tables, uncached",
+            lambda: statement_results(wave),
+            10,
+            before=cache.clear,
+        )
+        warm = _time("MACS: the statement tables, cached", lambda: statement_results(wave), 50)
+    return cold, warm
+
+
 def _markdown(
-    counts: dict, rows, cold: Timing, documents: list[Timing], imported: Timing, requests: int
+    counts: dict,
+    rows,
+    cold: Timing,
+    documents: list[Timing],
+    imported: Timing,
+    requests: int,
+    pandas_time: Timing | None = None,
+    analysis: tuple[Timing, Timing] | None = None,
 ) -> str:
     vendor = connection.vendor
     lines = [
@@ -248,6 +308,8 @@ def _markdown(
         f"p50 {cold.p50:.0f} ms, p95 {cold.p95:.0f} ms (this is the cost of the analysis itself, with "
         "small-group protection checked by integer programming; later readers get the cached result).",
         "",
+        *_analysis_lines(pandas_time, analysis),
+        "",
         "| Document | p50 ms | Target |",
         "| --- | ---: | --- |",
         f"| {documents[0].name} | {documents[0].p50:.0f} | ≤ 2,000 ms: {'met' if documents[0].p50 <= 2000 else 'missed'} |",
@@ -256,6 +318,22 @@ def _markdown(
         "",
     ]
     return "\n".join(lines)
+
+
+def _analysis_lines(
+    pandas_time: Timing | None, analysis: tuple[Timing, Timing] | None
+) -> list[str]:
+    if pandas_time is None or analysis is None:
+        return ["Baseline with pandas: not run (pandas is not installed)."]
+    cold, warm = analysis
+    return [
+        "| Survey statement tables (largest wave) | p50 ms | p95 ms | Faster than pandas? |",
+        "| --- | ---: | ---: | --- |",
+        f"| {pandas_time.name} (baseline) | {pandas_time.p50:.1f} | {pandas_time.p95:.1f} | |",
+        f"| {warm.name} | {warm.p50:.1f} | {warm.p95:.1f} | {'yes' if warm.p50 < pandas_time.p50 else 'no'} |",
+        f"| {cold.name} (with small-group protection) | {cold.p50:.1f} | {cold.p95:.1f} | "
+        f"{'yes' if cold.p50 < pandas_time.p50 else 'no'} |",
+    ]
 
 
 def header() -> str:

@@ -309,6 +309,12 @@ def _answers_insert(partnership_id: int, answers: list[tuple]) -> None:
     names = ", ".join(connection.ops.quote_name(c) for c in columns)
     marks = ", ".join(["%s"] * len(columns))
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # PostgreSQL's COPY is several times faster than even a prepared INSERT.
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for answer in answers:
+                    copy.write_row((partnership_id, *answer))
+            return
         cursor.executemany(
             f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608 (our own names)
             [(partnership_id, *answer) for answer in answers],
