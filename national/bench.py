@@ -91,7 +91,7 @@ def _sql(query: str, params: list) -> Callable[[], object]:
     return call
 
 
-def run(*, requests: int = 50, log=print) -> str:
+def run(*, requests: int = 50, import_rows: int = 10_000, log=print) -> str:
     with scopes_disabled():
         partnership = Partnership.objects.get(slug="bench-000")
         review = Review.objects.filter(partnership=partnership).order_by("-period").first()
@@ -144,7 +144,7 @@ def run(*, requests: int = 50, log=print) -> str:
     pandas_time = _pandas(wave, log)
     analysis = _analysis(wave, log)
     documents = _documents(partnership, review, wave, log)
-    imported = _import(partnership, log)
+    imported = _import(partnership, log, import_rows)
     return _markdown(counts, rows, cold, documents, imported, requests, pandas_time, analysis)
 
 
@@ -184,7 +184,7 @@ def _documents(partnership, review, wave, log) -> list[Timing]:
     return [word, pdf]
 
 
-def _import(partnership, log) -> Timing:
+def _import(partnership, log, count: int = 10_000) -> Timing:
     """10,000 responses through the same all-or-nothing import the page uses, rolled back."""
     from accounts.models import User
     from surveys.services import responses_import
@@ -207,7 +207,7 @@ def _import(partnership, log) -> Timing:
                 **{f"s{s}_true": answers[(n + s) % len(answers)] for s in numbers},
             },
         )
-        for n in range(10_000)
+        for n in range(count)
     ]
     actor = User.objects.get(email=bench_email(0))
 
@@ -221,7 +221,7 @@ def _import(partnership, log) -> Timing:
     start = time.perf_counter()
     call()
     seconds = (time.perf_counter() - start) * 1000
-    return Timing("Survey import, 10,000 rows × 34 statements", seconds, seconds, 1)
+    return Timing(f"Survey import, {count:,} rows × {len(numbers)} statements", seconds, seconds, 1)
 
 
 def _pandas(wave, log) -> Timing | None:

@@ -44,3 +44,19 @@ def test_seed_national_writes_every_kind_of_record(db):
             .values_list("truth", flat=True)
         )
     assert again == snapshot
+
+
+def test_bench_measures_every_page_beside_its_sql(db):
+    from framework.loader import load_edition
+    from national.bench import run
+
+    load_edition()
+    call_command(
+        "seed_national", partnerships=1, years=1, evidence=10, responses=6, monitors=1,
+        priorities=1, actions=3, stdout=open("/dev/null", "w"),  # noqa: SIM115
+    )  # fmt: skip
+    report = run(requests=2, import_rows=20, log=lambda *_: None)
+    for page in ("Partnership home page", "Review page", "Survey breakdown", "National picture",
+                 "Evidence search", "Yearly report as Word", "Yearly report as PDF", "Survey import, 20 rows"):  # fmt: skip
+        assert page in report, page
+    assert "| met |" in report or "| missed |" in report
