@@ -109,6 +109,14 @@ def database_from_environment() -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("MACS_SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+        # Several gunicorn workers writing at once: take the write lock when a transaction
+        # starts (so SQLite waits instead of failing with "database is locked"), and let
+        # readers carry on beside a writer (WAL).
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
     }
 
 
