@@ -49,7 +49,7 @@ def _amount(form, label: str = "Amount (£)") -> None:
     )  # fmt: skip
 
 
-class RowForm(GovukFormMixin, forms.ModelForm):
+class _RowForm(GovukFormMixin, forms.ModelForm):
     """A row form whose extra fields (built in __init__, so they can be scoped or carry
     specific messages) are copied onto the row when it is saved."""
 
@@ -64,7 +64,7 @@ class RowForm(GovukFormMixin, forms.ModelForm):
         return row
 
 
-class ContributionForm(RowForm):
+class ContributionForm(_RowForm):
     submit_label = "Add the contribution"
     extra_fields = ("amount", "partner_body")
 
@@ -88,7 +88,7 @@ class ContributionForm(RowForm):
         _amount(self)
 
 
-class OtherForm(RowForm):
+class OtherForm(_RowForm):
     submit_label = "Add it"
 
     class Meta:
@@ -107,7 +107,7 @@ class OtherForm(RowForm):
         _amount(self, "Amount or estimated value (£)")
 
 
-class SpendForm(RowForm):
+class SpendForm(_RowForm):
     submit_label = "Add the spending"
 
     class Meta:
@@ -134,7 +134,7 @@ class SpendForm(RowForm):
         return self.cleaned_data["local_category"].strip()
 
 
-class PostForm(RowForm):
+class PostForm(_RowForm):
     submit_label = "Add the post"
     extra_fields = ("fte",)
 
