@@ -76,6 +76,18 @@ def _pages(wave: Wave) -> list:
     return list(pages.items())
 
 
+def _saved(response: Response, category, statements: list) -> dict:
+    saved = {a.statement_id: a for a in response.answers.filter(statement__in=statements)}
+    initial = {}
+    for s in statements:
+        answer = saved.get(s.pk)
+        for field, _ in PageForm.QUESTIONS:
+            initial[f"s{s.pk}_{field}"] = getattr(answer, field) if answer else None
+    comment = response.comments.filter(category=category).first()
+    initial["comment"] = comment.text if comment else ""
+    return initial
+
+
 def _closed_page(request: HttpRequest, wave: Wave) -> HttpResponse:
     return render(request, "surveys/respond/not_open.html", {"wave": wave, "status": wave.status()})
 
@@ -176,14 +188,8 @@ def page(request: HttpRequest, wave: Wave, number: int) -> HttpResponse:
         title, statements = "About you", None
     else:
         category, statements = pages[number - 1]
-        saved = {a.statement_id: a for a in response.answers.filter(statement__in=statements)}
-        initial = {}
-        for s in statements:
-            answer = saved.get(s.pk)
-            for field, _ in PageForm.QUESTIONS:
-                initial[f"s{s.pk}_{field}"] = getattr(answer, field) if answer else None
-        comment = response.comments.filter(category=category).first()
-        initial["comment"] = comment.text if comment else ""
+        # A posted page shows what was posted; only a page opened afresh shows what is saved.
+        initial = {} if request.method == "POST" else _saved(response, category, statements)
         section = category.section
         form = PageForm(
             request.POST or None,

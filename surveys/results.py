@@ -1,12 +1,15 @@
 """A wave's published results: the selectors' counts through `statistics` (and so through
-small-group protection). Results of a closed wave change only when responses are imported or
-the minimum group size changes, so they are cached under a key holding both."""
+small-group protection). They are cached under a key holding the wave's version (its minimum
+group size) and a state token that `results_changed` renews whenever the wave's responses or
+statements change, so a cached read costs two cache lookups and no query of the answers."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from uuid import uuid4
 
 from django.core.cache import cache
+from django.db import transaction
 
 from . import selectors
 from .models import PROFILE_KEYS, Wave, WaveStatement
@@ -45,20 +48,39 @@ def profile_questions(wave: Wave) -> list[dict]:
     return wave.edition.survey.get("profile", [])
 
 
+def _state_key(wave: Wave) -> str:
+    # The link token, not the primary key: SQLite may give a deleted wave's number to a new one.
+    return f"survey:state:{wave.link_token}"
+
+
+def results_changed(wave: Wave) -> None:
+    """Call from every write that changes a wave's responses or statements: once it commits,
+    every cached result of the wave is out of date."""
+    key = _state_key(wave)
+    # After the commit, so that nobody reading in between caches the old answers under the new
+    # token; a reader who raced the write stored them under the old one, which is now unused.
+    transaction.on_commit(lambda: cache.set(key, uuid4().hex, None))
+
+
 def _key(wave: Wave, kind: str, *parts) -> str:
-    submitted = selectors.response_counts(wave)["sent"]
+    state = cache.get(_state_key(wave))
+    if state is None:
+        # First read (or the token was evicted): a new token can only miss, never go stale.
+        state = uuid4().hex
+        if not cache.add(_state_key(wave), state, None):
+            state = cache.get(_state_key(wave), state)
     return ":".join(
-        str(p) for p in ("survey", kind, wave.link_token, wave.min_group_size, submitted, *parts)
+        str(p)
+        for p in ("survey", kind, wave.link_token, wave.version, wave.min_group_size, state, *parts)
     )
 
 
 def statement_results(wave: Wave, *, include_dont_know: bool = True) -> list[StatementResult]:
     """Every asked statement's three questions, published (cached per wave state)."""
-    statements = selectors.asked_statements(wave)
-    asked = ",".join(str(s.pk) for s in statements)
-    key = _key(wave, "statements", include_dont_know, asked)
-    computed = cache.get(key)
-    if computed is None:
+    key = _key(wave, "statements", include_dont_know)
+    cached = cache.get(key)
+    if cached is None:
+        statements = selectors.asked_statements(wave)
         counts = selectors.answer_counts(wave)
         sizes = {k: len(v) for k, v in options(wave).items()}
         groups = {"truth": TRUTH_GROUPS, "change": {}, "importance": IMPORTANCE_GROUPS}
@@ -74,7 +96,9 @@ def statement_results(wave: Wave, *, include_dont_know: bool = True) -> list[Sta
             }
             for s in statements
         }
-        cache.set(key, computed, 60 * 60 * 24)
+        cached = (statements, computed)
+        cache.set(key, cached, 60 * 60 * 24)
+    statements, computed = cached
     return [StatementResult(s, **computed[s.pk]) for s in statements]
 
 

@@ -19,6 +19,7 @@ from trust.signals import data_imported
 from trust.versioning import save_form_versioned
 
 from .models import Answer, Comment, CommentCode, Invitation, Response, Wave, WaveStatement
+from .results import results_changed
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
@@ -97,6 +98,7 @@ def statements_choose(*, wave: Wave, included: set[int], actor) -> None:
         if statement.included != (statement.pk in included):
             statement.included = statement.pk in included
             statement.save(update_fields=["included"])
+    results_changed(wave)
 
 
 @transaction.atomic
@@ -112,6 +114,7 @@ def local_statement_add(
         partnership=wave.partnership, wave=wave, category=category, number=number, text=text
     )
     statement.outcomes.set(outcomes)
+    results_changed(wave)
     return statement
 
 
@@ -119,6 +122,7 @@ def local_statement_add(
 def statement_outcomes_set(*, statement: WaveStatement, outcomes, actor) -> None:
     """The editable mapping from a statement to the framework outcomes it speaks to."""
     statement.outcomes.set(outcomes)
+    results_changed(statement.wave)
 
 
 @transaction.atomic
@@ -212,32 +216,49 @@ def response_page_save(
     answers: dict[int, tuple[int | None, int | None, int | None]],
     comment: str,
 ) -> None:
-    """Save one page: the answers to its statements and its comment (blank removes it)."""
+    """Save one page: the answers to its statements and its comment (blank removes it).
+
+    Answers and the comment are written with upserts (INSERT ... ON CONFLICT UPDATE): a page is
+    three statements, whatever it held before, so a burst of respondents stays cheap."""
     if response.submitted:
         raise ValidationError("This response has already been sent.")
-    statements = {s.pk: s for s in response.wave.statements.filter(category=category)}
-    for statement_id, (truth, change, importance) in answers.items():
-        if statement_id not in statements:
-            raise ValidationError("That statement is not on this page.")
-        if truth is None and change is None and importance is None:
-            Answer.objects.filter(response=response, statement_id=statement_id).delete()
-            continue
-        Answer.objects.update_or_create(
-            response=response,
-            statement_id=statement_id,
-            defaults={
-                "partnership": response.partnership,
-                "truth": truth,
-                "change": change,
-                "importance": importance,
-            },
-        )
+    on_page = set(response.wave.statements.filter(category=category).values_list("pk", flat=True))
+    if not set(answers) <= on_page:
+        raise ValidationError("That statement is not on this page.")
+    cleared = [pk for pk, given in answers.items() if given == (None, None, None)]
+    if cleared:
+        Answer.objects.filter(response=response, statement_id__in=cleared).delete()
+    Answer.objects.bulk_create(
+        [
+            Answer(
+                partnership_id=response.partnership_id,
+                response=response,
+                statement_id=pk,
+                truth=truth,
+                change=change,
+                importance=importance,
+            )
+            for pk, (truth, change, importance) in answers.items()
+            if pk not in cleared
+        ],
+        update_conflicts=True,
+        unique_fields=["response", "statement"],
+        update_fields=["truth", "change", "importance"],
+    )
     comment = comment.strip()
     if comment:
-        Comment.objects.update_or_create(
-            response=response,
-            category=category,
-            defaults={"partnership": response.partnership, "text": comment},
+        Comment.objects.bulk_create(
+            [
+                Comment(
+                    partnership_id=response.partnership_id,
+                    response=response,
+                    category=category,
+                    text=comment,
+                )
+            ],
+            update_conflicts=True,
+            unique_fields=["response", "category"],
+            update_fields=["text"],
         )
     else:
         Comment.objects.filter(response=response, category=category).delete()
@@ -252,6 +273,7 @@ def response_submit(*, response: Response, invitation_token: str | None = None) 
     response.submitted = True
     response.resume_hash = None
     response.save(update_fields=["submitted", "resume_hash"])
+    results_changed(response.wave)
     if invitation_token:
         Invitation.objects.filter(wave=response.wave, token_hash=_hash(invitation_token)).update(
             completed=True
@@ -352,6 +374,7 @@ def responses_import(*, wave: Wave, rows: list, file_name: str, actor) -> Import
     Response.objects.bulk_create(responses, batch_size=500)
     _answers_insert(wave.partnership_id, answers)
     Comment.objects.bulk_create(comments, batch_size=500)
+    results_changed(wave)
     data_imported.send(
         sender=Response,
         actor=actor,

@@ -111,11 +111,3 @@ def rating_of(current_review):
             )
 
     return get
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """Each test starts with no rate-limit counts (they live in a process-wide cache)."""
-    from django.core.cache import caches
-
-    caches["ratelimit"].clear()

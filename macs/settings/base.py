@@ -258,9 +258,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "macs_cache",
-    },
-    "ratelimit": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "macs_ratelimit",
+        # Django's default of 300 entries would evict survey results at national scale (137
+        # partnerships, several waves each, several tables per wave).
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
 }

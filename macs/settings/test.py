@@ -18,7 +18,6 @@ MACS_UPLOAD_ROOT = BASE_DIR / "test-artifacts" / "uploads"  # noqa: F405
 # the wave's random token and state); tests clear the rate-limit cache themselves.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "results"},
-    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"},
 }
 # The live server shares one in-memory SQLite connection with the test thread: immediate
 # transactions (meant for several worker processes on a file) would make them wait on each other.

@@ -266,3 +266,35 @@ def test_closing_a_wave_prepares_its_results_and_tells_the_business_unit(client_
     with scopes_disabled():
         ready = Notification.objects.filter(title=f"Results of {w.title} are ready")
         assert ready.count() == 2  # the business manager and the business unit officer, once each
+
+
+def _statement_one_answers(w: Wave) -> int | None:
+    from surveys.results import statement_results
+
+    with scopes_disabled():
+        first = next(r for r in statement_results(w) if r.statement.number == 1)
+    return first.truth.base
+
+
+def test_results_are_recomputed_after_an_import(client_as, django_capture_on_commit_callbacks):
+    w = wave("2024")
+    before = _statement_one_answers(w)
+    body = IMPORT_HEADER + "".join("BM,Southeast,Mostly true,,,,\n" for _ in range(12))
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client_as(Role.BUSINESS_MANAGER).post(
+            url("import", w), {"file": SimpleUploadedFile("more.csv", body.encode(), "text/csv")}
+        )
+    assert page.status_code == 302
+    assert _statement_one_answers(wave("2024")) == before + 12
+
+
+def test_cached_results_are_read_without_a_query(demo, django_assert_num_queries):
+    from surveys.results import statement_results
+
+    w = wave("2024")
+    with scopes_disabled():
+        first = statement_results(w)
+        # The cache here is in memory; a database cache costs two lookups, still no answers read.
+        with django_assert_num_queries(0):
+            again = statement_results(w)
+    assert [(r.statement.pk, r.truth) for r in again] == [(r.statement.pk, r.truth) for r in first]

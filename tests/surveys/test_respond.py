@@ -175,3 +175,28 @@ def test_start_page_counts_only_the_statements_asked(open_wave):
         open_wave.statements.filter(number=34).update(included=False)
     page = Client().get(reverse("survey_respond:start", args=[open_wave.link_token]))
     assert "You will see 33 statements" in page.content.decode()
+
+
+def test_results_are_recomputed_when_a_response_is_sent(
+    open_wave, django_capture_on_commit_callbacks
+):
+    from surveys.results import statement_results
+
+    def answered_first() -> int:
+        with scopes_disabled():
+            return next(r for r in statement_results(open_wave) if r.statement.number == 1).truth.n
+
+    before = answered_first()
+    with scopes_disabled():
+        first = open_wave.statements.get(number=1)
+        for _ in range(3):
+            response, _code = services.response_start(wave=open_wave)
+            services.response_page_save(
+                response=response,
+                category=first.category,
+                answers={first.pk: (1, None, None)},
+                comment="",
+            )
+            with django_capture_on_commit_callbacks(execute=True):
+                services.response_submit(response=response)
+    assert answered_first() != before

@@ -1,5 +1,6 @@
 """Delete for good what has passed its time: records deleted more than 30 days ago, audit
-entries older than each partnership's retention period, and stored files nothing points at.
+entries older than each partnership's retention period, rate-limit counts past their window,
+and stored files nothing points at.
 
 Run it daily (for example from cron). It prints what it removed.
 """
@@ -10,6 +11,7 @@ from django_scopes import scopes_disabled
 from audit.services import audit_purge
 from files.services import orphan_files_remove
 from partnerships.models import Partnership
+from trust.ratelimit import rate_counts_purge
 from trust.softdelete import purge_expired
 
 
@@ -25,6 +27,9 @@ class Command(BaseCommand):
                 count = audit_purge(partnership=partnership)
                 if count:
                     self.stdout.write(f"{partnership.slug}: {count} audit entries purged.")
+        counts = rate_counts_purge()
+        if counts:
+            self.stdout.write(f"{counts} rate-limit count(s) past their window removed.")
         removed = orphan_files_remove()
         if removed:
             self.stdout.write(f"{removed} orphaned file(s) removed.")
