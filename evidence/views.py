@@ -13,6 +13,7 @@ from framework.selectors import current_edition
 from partnerships.models import Agency
 from partnerships.roles import MANAGER_ROLES
 from trust.versioning import EditConflict, conflict_response
+from ui.links import link_each
 
 from . import services
 from .forms import EvidenceFilterForm, EvidenceForm
@@ -31,6 +32,7 @@ def register(request: HttpRequest, partnership: str) -> HttpResponse:
         years=years,
     )
     page = Paginator(evidence_items(form.to_filter()), 50).get_page(request.GET.get("page"))
+    link_each(page.object_list, "evidence:detail", [partnership])
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -279,17 +279,21 @@ def rule_for(view_name: str) -> Rule:
     )
 
 
-def membership_for(user, partnership):
-    """The user's membership of `partnership` with its roles, or None."""
+def membership_for(user, slug: str):
+    """The user's membership of the partnership called `slug`, with the partnership and the
+    roles (two queries), or None."""
     from partnerships.models import Membership
 
     with scopes_disabled():
-        return (
-            Membership.objects.select_related("user", "agency")
+        membership = (
+            Membership.objects.select_related("partnership", "agency")
             .prefetch_related("roles")
-            .filter(partnership=partnership, user=user)
+            .filter(partnership__slug=slug, user=user)
             .first()
         )
+    if membership is not None:
+        membership.user = user  # already loaded by the authentication middleware
+    return membership
 
 
 def refused_access(request: HttpRequest, partnership, reason: str) -> None:
@@ -345,12 +349,13 @@ class AccessPolicyMiddleware:
     def _partnership_request(self, request, slug: str, audience: frozenset[Role]) -> HttpResponse:
         from partnerships.models import Partnership
 
-        partnership = Partnership.objects.filter(slug=slug).first()
-        membership = membership_for(request.user, partnership) if partnership else None
+        membership = membership_for(request.user, slug)
         if membership is None:
+            partnership = Partnership.objects.filter(slug=slug).first()
             if partnership is not None:
                 refused_access(request, partnership, "not a member")
             return self._render_exception(request, Http404("No such partnership."))
+        partnership = membership.partnership
         roles = frozenset(Role(r.role) for r in membership.roles.all())
         request.partnership = partnership
         request.membership = membership

@@ -19,6 +19,7 @@ from trust.imports import ImportForm
 from trust.signals import data_exported
 from trust.tabular import table_download
 from trust.versioning import EditConflict, conflict_response
+from ui.links import link_each
 
 from . import services
 from .exporter import EXPORT_HEADERS, export_rows
@@ -85,6 +86,12 @@ def review_detail(request: HttpRequest, partnership: str, review_id: int) -> Htt
         subgroups, agency_id = assigned_filter(request.membership)
         only = lambda r: is_assigned(r, subgroups, agency_id)  # noqa: E731
     overview = review_overview(review, only=only)
+    link_each(
+        [r for _, rows in overview.categories for row in rows for r in row.ratings]
+        + overview.no_evidence,
+        "reviews:rating",
+        [partnership, review.pk],
+    )
     return render(
         request,
         "reviews/review.html",
