@@ -52,11 +52,13 @@ def protect(table: Table, minimum: int) -> frozenset[Key]:
         # Hiding more only widens what a hidden value could be, so a value found safe stays
         # safe: one pass over the queue is enough.
         while is_determined(table, hidden, key):
-            extra = _complement(table, hidden, key, order)
+            extra, protects = _complement(table, hidden, key, order)
             if extra is None:
                 break
             hidden.add(extra)
             queue.append(extra)
+            if protects:  # already shown to leave `key` undetermined: no need to ask again
+                break
         position += 1
     return frozenset(hidden)
 
@@ -165,8 +167,11 @@ def is_determined(table: Table, hidden: set[Key], key: Key) -> bool:
     return problem.extreme(key, 1) == value
 
 
-def _complement(table: Table, hidden: set[Key], key: Key, order: dict) -> Key | None:
-    """The shown item to hide next so that `key` stops being determined, nearest first: for a
+def _complement(
+    table: Table, hidden: set[Key], key: Key, order: dict
+) -> tuple[Key | None, bool]:
+    """The shown item to hide next so that `key` stops being determined, and whether it was
+    found to be enough by itself. Nearest first: for a
     sum, a parallel sum (one beside it inside a larger sum, such as another group's N); then
     a shown member of `key`; then a cell sharing a sum with it; then a sum over those; then
     anything. The smallest positive value first, so the least is lost."""
@@ -201,7 +206,7 @@ def _complement(table: Table, hidden: set[Key], key: Key, order: dict) -> Key | 
 
     shown = [k for k in table.items() if k not in hidden]
     if not shown:
-        return None
+        return None, False
 
     def rank(item: Key) -> tuple:
         value = table.value(item)
@@ -212,8 +217,8 @@ def _complement(table: Table, hidden: set[Key], key: Key, order: dict) -> Key | 
     # nearest, and the caller keeps adding.
     for item in candidates[:TRIES]:
         if not is_determined(table, hidden | {item}, key):
-            return item
-    return candidates[0]
+            return item, True
+    return candidates[0], False
 
 
 TRIES = 3
