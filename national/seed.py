@@ -46,6 +46,9 @@ class Scale:
     actions: int = 200
 
 
+LOAD_PERIOD = "load"  # the open wave that the load test (national/load.py) answers
+
+
 def bench_email(index: int) -> str:
     return f"manager-{index:03d}@bench.example"
 

@@ -8,7 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from statistics import median
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 
 from framework.models import Edition, Indicator, Outcome, RatingLevel, SurveyStatement
 
@@ -114,22 +115,47 @@ class StatementSpread:
 
 
 def statement_spreads(period: str, edition: Edition) -> list[StatementSpread]:
-    values: dict[int, list[int]] = defaultdict(list)
-    for number, percent in SharedStatement.objects.filter(summary__period=period).values_list(
-        "number", "true_percent"
-    ):
-        values[number].append(percent)
+    """Each statement's spread of "true" percentages across partnerships: how many fall in each
+    band, and the median, all counted in the database (two queries and the statements')."""
+    shared = SharedStatement.objects.filter(summary__period=period)
+    counts = {
+        row["number"]: row
+        for row in shared.values("number")
+        .annotate(
+            n=Count("pk"),
+            **{
+                f"band{i}": Count("pk", filter=Q(true_percent__range=band))
+                for i, band in enumerate(BANDS)
+            },
+        )
+        .order_by()
+    }
+    # The median is the middle value, or the mean of the middle two: number each statement's
+    # percentages in order and keep only the middle ones.
+    middles: dict[int, list[int]] = defaultdict(list)
+    ranked = (
+        shared.annotate(
+            position=Window(
+                RowNumber(), partition_by=F("number"), order_by=F("true_percent").asc()
+            ),
+            total=Window(Count("pk"), partition_by=F("number")),
+        )
+        .filter(position__gte=(F("total") + 1) / 2, position__lte=(F("total") + 2) / 2)
+        .values_list("number", "true_percent")
+    )
+    for number, percent in ranked:
+        middles[number].append(percent)
     spreads = []
     for statement in SurveyStatement.objects.filter(category__edition=edition).order_by("number"):
-        found = values.get(statement.number, [])
-        bands = [sum(low <= v <= high for v in found) for low, high in BANDS]
+        found = counts.get(statement.number, {})
+        n = found.get("n", 0)
         spreads.append(
             StatementSpread(
                 statement.number,
                 statement.text,
-                len(found),
-                bands,
-                round(median(found)) if len(found) >= MINIMUM_PARTNERSHIPS else None,
+                n,
+                [found.get(f"band{i}", 0) for i in range(len(BANDS))],
+                round(median(middles[statement.number])) if n >= MINIMUM_PARTNERSHIPS else None,
             )
         )
     return spreads

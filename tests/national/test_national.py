@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django_scopes import scopes_disabled
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from national.models import SharedRating, SharedSummary
 from national.selectors import edition_for, outcome_distributions, statement_spreads
@@ -102,3 +104,47 @@ def test_picture_query_count_is_fixed(demo, django_assert_max_num_queries):
     client.get(reverse("national:picture"))
     with django_assert_max_num_queries(20):
         assert client.get(reverse("national:picture")).status_code == 200
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    percents=st.lists(
+        st.lists(st.integers(min_value=0, max_value=100), min_size=11, max_size=11),
+        min_size=1,
+        max_size=3,
+    ),
+    sharing=st.integers(min_value=1, max_value=11),
+)
+def test_statement_spreads_counted_in_the_database_match_counting_by_hand(
+    demo, percents, sharing
+):
+    from statistics import median
+
+    from django.db import transaction
+
+    from national.models import SharedStatement
+    from national.selectors import BANDS, MINIMUM_PARTNERSHIPS
+    from partnerships.models import Partnership
+
+    with scopes_disabled(), transaction.atomic():
+        edition = edition_for("2024-25")
+        partnerships = list(Partnership.objects.order_by("pk")[:sharing])
+        for index, partnership in enumerate(partnerships):
+            summary = SharedSummary.objects.create(
+                partnership=partnership, period="2099-00", edition=edition.name
+            )
+            SharedStatement.objects.bulk_create(
+                SharedStatement(summary=summary, number=number + 1, true_percent=values[index])
+                for number, values in enumerate(percents)
+            )
+        spreads = {s.number: s for s in statement_spreads("2099-00", edition)}
+        transaction.set_rollback(True)
+    for number, values in enumerate(percents, start=1):
+        shared = values[:sharing]
+        spread = spreads[number]
+        assert spread.n == len(shared)
+        assert spread.bands == [sum(low <= v <= high for v in shared) for low, high in BANDS]
+        expected = round(median(shared)) if len(shared) >= MINIMUM_PARTNERSHIPS else None
+        assert spread.middle == expected

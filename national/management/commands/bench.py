@@ -12,7 +12,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--out", default="bench/RESULTS.md")
-        parser.add_argument("--requests", type=int, default=50)
+        parser.add_argument("--requests", type=int, default=100)
         parser.add_argument("--fresh", action="store_true", help="Start the file anew.")
 
     def handle(self, *args, **options):
