@@ -167,9 +167,7 @@ def is_determined(table: Table, hidden: set[Key], key: Key) -> bool:
     return problem.extreme(key, 1) == value
 
 
-def _complement(
-    table: Table, hidden: set[Key], key: Key, order: dict
-) -> tuple[Key | None, bool]:
+def _complement(table: Table, hidden: set[Key], key: Key, order: dict) -> tuple[Key | None, bool]:
     """The shown item to hide next so that `key` stops being determined, and whether it was
     found to be enough by itself. Nearest first: for a
     sum, a parallel sum (one beside it inside a larger sum, such as another group's N); then

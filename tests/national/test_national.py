@@ -117,9 +117,7 @@ def test_picture_query_count_is_fixed(demo, django_assert_max_num_queries):
     ),
     sharing=st.integers(min_value=1, max_value=11),
 )
-def test_statement_spreads_counted_in_the_database_match_counting_by_hand(
-    demo, percents, sharing
-):
+def test_statement_spreads_counted_in_the_database_match_counting_by_hand(demo, percents, sharing):
     from statistics import median
 
     from django.db import transaction
