@@ -24,46 +24,59 @@ def _period(request) -> tuple[str, list]:
     return (wanted if wanted in known else (known[0] if known else "")), periods
 
 
-def _chart(period: str, shown: list, levels: list) -> str:
-    """The outcomes chart, drawn once per state of the shared data: matplotlib takes far longer
-    than the query (160 ms of a 170 ms page at national scale), and the data changes only when a
-    partnership shares."""
+def _picture(period: str) -> dict:
+    """Everything the picture shows for `period`, worked out once per state of the shared data
+    (how many partnerships shared it, and when the last did): it changes only when a partnership
+    shares or withdraws, and the chart alone (matplotlib) took 160 ms of a 170 ms page at
+    national scale."""
     latest = SharedSummary.objects.filter(period=period).aggregate(
         n=Count("pk"), at=Max("shared_at")
     )
-    key = f"national:chart:{period}:{latest['n']}:{latest['at'].timestamp() if latest['at'] else 0}"
+    key = (
+        f"national:picture:{period}:{latest['n']}:{latest['at'].timestamp() if latest['at'] else 0}"
+    )
 
-    def draw() -> str:
-        return inline_svg(
-            bar_chart(
-                title=f"Outcome judgements across sharing partnerships, {period}",
-                labels=[d.code for d in shown],
-                series=[
-                    Series(lv.label, [float(d.counts[i]) for d in shown])
-                    for i, lv in enumerate(levels)
-                ],
-                unit="Partnerships",
+    def work_out() -> dict:
+        edition = selectors.edition_for(period) if period else None
+        if edition is None:
+            return {"levels": [], "outcomes": [], "statements": [], "chart": ""}
+        levels = selectors.levels(edition)
+        outcomes = selectors.outcome_distributions(period, edition)
+        shown = [d for d in outcomes if not d.hidden]
+        chart = (
+            inline_svg(
+                bar_chart(
+                    title=f"Outcome judgements across sharing partnerships, {period}",
+                    labels=[d.code for d in shown],
+                    series=[
+                        Series(lv.label, [float(d.counts[i]) for d in shown])
+                        for i, lv in enumerate(levels)
+                    ],
+                    unit="Partnerships",
+                )
             )
+            if shown
+            else ""
         )
+        return {
+            "levels": levels,
+            "outcomes": outcomes,
+            "statements": selectors.statement_spreads(period, edition),
+            "chart": chart,
+        }
 
-    return cache.get_or_set(key, draw, 24 * 60 * 60)
+    return cache.get_or_set(key, work_out, 24 * 60 * 60)
 
 
 def picture(request: HttpRequest) -> HttpResponse:
     period, periods = _period(request)
-    edition = selectors.edition_for(period) if period else None
-    outcomes = selectors.outcome_distributions(period, edition) if edition else []
-    levels = selectors.levels(edition) if edition else []
-    shown = [d for d in outcomes if not d.hidden]
-    chart = _chart(period, shown, levels) if shown else ""
     return render(
         request,
         "national/picture.html",
         {
-            "period": period, "periods": periods, "levels": levels, "outcomes": outcomes,
-            "statements": selectors.statement_spreads(period, edition) if edition else [],
+            "period": period, "periods": periods, **_picture(period),
             "bands": [f"{low}–{high}%" for low, high in selectors.BANDS],
-            "chart": chart, "minimum": selectors.MINIMUM_PARTNERSHIPS,
+            "minimum": selectors.MINIMUM_PARTNERSHIPS,
         },
     )  # fmt: skip
 

@@ -146,3 +146,24 @@ def test_statement_spreads_counted_in_the_database_match_counting_by_hand(demo, 
         assert spread.bands == [sum(low <= v <= high for v in shared) for low, high in BANDS]
         expected = round(median(shared)) if len(shared) >= MINIMUM_PARTNERSHIPS else None
         assert spread.middle == expected
+
+
+def test_picture_page_follows_a_withdrawal_and_a_new_share(demo, client_as):
+    viewer = client_for(VIEWER)
+    url = reverse("national:picture") + "?period=2024-25"
+
+    def shared() -> tuple[int, int]:
+        context = viewer.get(url).context
+        return context["outcomes"][0].n, sum(s.n for s in context["statements"])
+
+    before = shared()
+    assert before[0] == 11
+    manager = client_as(Role.BUSINESS_MANAGER)
+    with scopes_disabled():
+        report = YearlyReport.objects.get(partnership=demo["northshire"], period="2024-25")
+    share = reverse("national:share", args=["northshire"])
+    manager.post(share, {"report": report.pk, "action": "withdraw"})
+    withdrawn = shared()
+    assert withdrawn[0] == 10 and withdrawn[1] < before[1]
+    manager.post(share, {"report": report.pk})
+    assert shared() == before
