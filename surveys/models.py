@@ -181,7 +181,10 @@ class Answer(models.Model):
     (the last option is always "don't know"); empty when not answered."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    # No index of its own: the one-answer-each constraint's index starts with the response.
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="answers", db_index=False
+    )
     statement = models.ForeignKey(WaveStatement, on_delete=models.CASCADE, related_name="answers")
     truth = models.PositiveSmallIntegerField(null=True, blank=True)
     change = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -333,9 +333,22 @@ def _answers_insert(partnership_id: int, answers: list[tuple]) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # PostgreSQL's COPY is several times faster than even a prepared INSERT.
+            # The values are whole numbers, UUIDs and NULLs, which need no escaping in COPY's
+            # text format; writing it in blocks is twice as fast as row by row.
+            def text(value) -> str:
+                return r"\N" if value is None else str(value)
+
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for answer in answers:
-                    copy.write_row((partnership_id, *answer))
+                for start in range(0, len(answers), 20_000):
+                    copy.write(
+                        "".join(
+                            f"{partnership_id}\t{key}\t{statement}\t{text(truth)}\t"
+                            f"{text(change)}\t{text(importance)}\n"
+                            for key, statement, truth, change, importance in answers[
+                                start : start + 20_000
+                            ]
+                        )
+                    )
             return
         cursor.executemany(
             f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608 (our own names)
