@@ -23,11 +23,10 @@ from .usage import usage_of
 
 
 def register(request: HttpRequest, partnership: str) -> HttpResponse:
-    edition = current_edition()
     years = [d.year for d in EvidenceItem.objects.dates("date", "year", order="DESC")]
     form = EvidenceFilterForm(
         request.GET or None,
-        sources=EvidenceSource.objects.filter(edition=edition).order_by("number"),
+        sources=EvidenceSource.objects.filter(edition__is_current=True).order_by("number"),
         agencies=Agency.objects.all(),
         years=years,
     )
