@@ -91,7 +91,21 @@ def _sql(query: str, params: list) -> Callable[[], object]:
     return call
 
 
+def machine_speed() -> float:
+    """Milliseconds for a fixed piece of pure-Python work (the median of five): the same work
+    at the start and end of a run shows how much the shared machine's speed moved meanwhile."""
+    samples = []
+    for _ in range(5):
+        start = time.perf_counter()
+        total = 0
+        for i in range(1_000_000):
+            total += i
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
 def run(*, requests: int = 100, import_rows: int = 10_000, log=print) -> str:
+    speed_before = machine_speed()
     with scopes_disabled():
         partnership = Partnership.objects.get(slug="bench-000")
         review = Review.objects.filter(partnership=partnership).order_by("-period").first()
@@ -153,7 +167,10 @@ def run(*, requests: int = 100, import_rows: int = 10_000, log=print) -> str:
     analysis = _analysis(wave, log)
     documents = _documents(partnership, review, wave, log)
     imported = _import(partnership, log, import_rows)
-    return _markdown(counts, rows, cold, documents, imported, requests, pandas_time, analysis)
+    speed = (speed_before, machine_speed())
+    return _markdown(
+        counts, rows, cold, documents, imported, requests, pandas_time, analysis, speed
+    )
 
 
 def _count(table: str) -> int:
@@ -292,6 +309,7 @@ def _markdown(
     requests: int,
     pandas_time: Timing | None = None,
     analysis: tuple[Timing, Timing] | None = None,
+    speed: tuple[float, float] | None = None,
 ) -> str:
     vendor = connection.vendor
     lines = [
@@ -300,6 +318,15 @@ def _markdown(
         f"Data: {', '.join(f'{v:,} {k}' for k, v in counts.items())}. Server time through Django's test client, "
         f"{requests} requests each after 3 warm-up requests; the raw SQL of each page's main aggregate in the same run.",
         "",
+        *(
+            [
+                f"Machine speed check: a fixed pure-Python loop took {speed[0]:.0f} ms at the start of this section "
+                f"and {speed[1]:.0f} ms at its end (the same work; the difference is the shared machine).",
+                "",
+            ]
+            if speed
+            else []
+        ),
         "| Page | p50 ms | p95 ms | Main aggregate (raw SQL) | SQL p50 ms | SQL p95 ms | p95 above SQL | Targets (p95 ≤ 100 ms; ≤ 25 ms above SQL) |",
         "| --- | ---: | ---: | --- | ---: | ---: | ---: | --- |",
     ]
