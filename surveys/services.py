@@ -218,8 +218,9 @@ def response_page_save(
 ) -> None:
     """Save one page: the answers to its statements and its comment (blank removes it).
 
-    Answers and the comment are written with upserts (INSERT ... ON CONFLICT UPDATE): a page is
-    three statements, whatever it held before, so a burst of respondents stays cheap."""
+    Answers and the comment are written with upserts (INSERT ... ON CONFLICT UPDATE): one
+    statement for the page's answers and one for its comment, whatever it held before, so a
+    burst of respondents stays cheap."""
     if response.submitted:
         raise ValidationError("This response has already been sent.")
     on_page = set(response.wave.statements.filter(category=category).values_list("pk", flat=True))
