@@ -42,7 +42,9 @@ def _count(key: str, slot: int, expires: datetime) -> int:
             f"slot = excluded.slot, expires = excluded.expires RETURNING count",
             [key, slot, connection.ops.adapt_datetimefield_value(expires)],
         )
-        return cursor.fetchone()[0]
+        # fetchall, not fetchone: SQLite keeps the statement (and its write) open until every
+        # row of RETURNING has been read.
+        return cursor.fetchall()[0][0]
 
 
 def allow(

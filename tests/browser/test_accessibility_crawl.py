@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django_scopes import scopes_disabled
+from playwright.sync_api import Error as PlaywrightError
 
 from macs.access import NATIONAL, PASSWORD_ONLY, PUBLIC, SIGNED_IN, rule_for
 from partnerships.roles import Role
@@ -62,6 +63,37 @@ def _sign_in(context, site: str, who: str, demo) -> None:
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": site}])
 
 
+# Loading axe and running it have no timeout of their own in Playwright: bound both, so that a
+# stalled page fails the crawl with a message instead of stalling the whole run, and try a
+# stalled page once more before giving up.
+AXE = """async ([src, tags, ms]) => {
+  const late = (what) => new Promise((_, fail) => setTimeout(() => fail(new Error(what)), ms));
+  if (typeof axe === "undefined") {
+    const loaded = new Promise((done, fail) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = done;
+      script.onerror = () => fail(new Error("axe did not load"));
+      document.head.appendChild(script);
+    });
+    await Promise.race([loaded, late("axe took too long to load")]);
+  }
+  return await Promise.race([
+    axe.run(document, {runOnly: {type: "tag", values: tags}}),
+    late("axe took too long to run"),
+  ]);
+}"""
+
+
+def _axe(page, site: str) -> dict:
+    arguments = [f"{site}/static/vendor/axe.min.js", WCAG_TAGS, 60_000]
+    try:
+        return page.evaluate(AXE, arguments)
+    except PlaywrightError:
+        page.reload()
+        return page.evaluate(AXE, arguments)
+
+
 @pytest.mark.parametrize("who", VISITORS)
 def test_every_page_meets_wcag_22_aa(who, site, browser):
     from partnerships.models import Partnership
@@ -86,11 +118,7 @@ def test_every_page_meets_wcag_22_aa(who, site, browser):
             or "text/html" not in response.headers.get("content-type", "")
         ):
             continue
-        page.add_script_tag(url=f"{site}/static/vendor/axe.min.js")
-        result = page.evaluate(
-            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-            WCAG_TAGS,
-        )
+        result = _axe(page, site)
         checked += 1
         for violation in result["violations"]:
             problems.append(
