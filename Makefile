@@ -1,6 +1,9 @@
 # MACS: two commands do everything (see README.md).
 #   make run   - install, build assets, migrate, load MACS content and the demo, serve on SQLite
-#   make test  - install test needs, ruff, every test on SQLite, then all but browser tests on PostgreSQL
+#   make check - the quick loop (under 3 minutes): ruff, migrations up to date, every test but the
+#                browser tests and the full access matrix, fewer generated examples, both cores
+#   make test  - install test needs, ruff, every test on SQLite, then all but browser tests on
+#                PostgreSQL, each on every core (pytest-xdist, one test database per worker)
 SHELL := /bin/bash
 .ONESHELL:
 .SHELLFLAGS := -eu -o pipefail -c
@@ -10,8 +13,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
+# One pytest worker per core, each with its own test database; the static build and the
+# PostgreSQL cluster are made once, before the workers start.
+WORKERS ?= $(shell nproc)
+PYTEST := $(PY) -m pytest -q -p no:cacheprovider -n $(WORKERS) --dist load
 
-.PHONY: run test install install-test assets migrate demo lint format check-deploy clean bench system-test-deps
+.PHONY: run test check migrations-check install install-test assets migrate demo lint format check-deploy clean bench system-test-deps
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +66,10 @@ lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Fails when a model change has no migration.
+migrations-check: install-test
+	$(MANAGE) makemigrations --check --dry-run
+
 format: install-test
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
@@ -72,9 +83,14 @@ system-test-deps:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation postgresql >/dev/null
 	fi
 
-test: install-test system-test-deps assets lint
-	$(PY) -m pytest -q -p no:cacheprovider
-	bin/with-postgres $(PY) -m pytest -q -p no:cacheprovider -m "not browser"
+test: install-test system-test-deps assets lint migrations-check
+	$(PYTEST)
+	bin/with-postgres $(PYTEST) -m "not browser"
+
+# The edit-test loop: no browser, no full access matrix (its policy-row checks stay), 25
+# generated examples per form instead of 200. Run `make test` before pushing.
+check: install-test assets lint migrations-check
+	HYPOTHESIS_PROFILE=dev $(PYTEST) -m "not browser and not matrix"
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=macs.settings.production \

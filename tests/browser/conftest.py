@@ -6,6 +6,7 @@ Later issues add journeys here; every page a journey visits goes through `assert
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -27,15 +28,37 @@ def browser_type_launch_args(browser_type_launch_args):
     }  # fmt: skip
 
 
-@pytest.fixture
-def site(live_server):
-    """The live site with the MACS content and the demo (live_server tests are transactional,
-    so both are loaded for each test)."""
-    from framework.loader import load_edition
-    from partnerships.demo import load_demo
+@pytest.fixture(scope="session")
+def demo_database_copy(django_db_setup, django_db_blocker):
+    """A copy of this worker's test database as the session fixture left it (MACS content and
+    the demo), taken once with SQLite's backup API; None on other databases."""
+    from django.db import connection
 
-    load_edition()
-    load_demo()
+    if connection.vendor != "sqlite":
+        return None
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+    yield copy
+    copy.close()
+
+
+@pytest.fixture
+def site(live_server, demo_database_copy):
+    """The live site with the MACS content and the demo. live_server tests are transactional
+    (the database is emptied after each), so each starts from the copy taken once per worker:
+    restoring it takes milliseconds where loading the demo took seconds."""
+    from django.db import connection
+
+    if demo_database_copy is not None:
+        demo_database_copy.backup(connection.connection)
+    else:
+        from framework.loader import load_edition
+        from partnerships.demo import load_demo
+
+        load_edition()
+        load_demo()
     return live_server.url
 
 
