@@ -17,6 +17,7 @@ class Event(models.TextChoices):
     SIGN_OFF = "sign-off", "Signed off"
     REOPEN = "reopen", "Reopened after sign-off"
     PUBLISH = "publish", "Published"
+    VERSION_REFUSED = "version-refused", "Refused a signed version that failed its check"
     IMPORT = "import", "Imported a file"
     EXPORT = "export", "Exported"
     DELETE = "delete", "Deleted (can be restored)"

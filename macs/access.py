@@ -144,6 +144,9 @@ POLICY: dict[str, Rule] = {
     "files:restore": Rule(None, MANAGERS),
     # Notifications (anyone may dismiss their own)
     "notifications:dismiss": Rule(None, MEMBERS),
+    # A version put up for sign-off, in full and as stored: everyone who reads sign-off pages
+    "signoff:version": Rule(STAFF),
+    "signoff:version_download": Rule(STAFF),
     "reviews:import": Rule(MANAGERS, MANAGERS),
     # Evidence register
     "evidence:register": Rule(STAFF),
@@ -252,6 +255,7 @@ POLICY: dict[str, Rule] = {
     "reports:sign_off": Rule(STAFF, SIGNERS),
     "reports:publish": Rule(None, BUSINESS_MANAGER),
     "reports:public": Rule(PUBLIC),
+    "reports:public_file": Rule(PUBLIC),
     # The national picture: national viewers only; sharing is the business manager's choice
     "national:picture": Rule(NATIONAL),
     "national:outcome": Rule(NATIONAL),

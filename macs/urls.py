@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("audit.urls")),
     path("", include("files.urls")),
     path("", include("notifications.urls")),
+    path("", include("signoff.urls")),
     path("", include("evidence.urls")),
     path("", include("reviews.urls")),
     path("", include("monitoring.urls")),

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from planning.models import Activity, Pathway, PriorityOutcome
-from planning.services import is_locked
 from reviews.models import OutcomeJudgement, Rating, Review
+from signoff.locking import writes_signed
 from trust.versioning import save_versioned
 
 from .models import Column, Note, NoteGroup, Workshop
@@ -150,7 +150,7 @@ def promotion_targets(workshop: Workshop) -> list[Target]:
     """Where a note of this workshop can go, in one list for the facilitator to choose from."""
     if workshop.priority_id:
         priority = workshop.priority
-        if is_locked(priority):
+        if priority.is_locked:
             return []
         targets = [
             Target("outcome", "A new outcome (step two)"),
@@ -172,7 +172,7 @@ def promotion_targets(workshop: Workshop) -> list[Target]:
             )
         return targets
     review = review_for(workshop)
-    if review is None or review.status != Review.Status.DRAFT:
+    if review is None or review.is_locked:
         return []
     ratings = (
         Rating.objects.filter(review=review, indicator__outcome__category=workshop.category)
@@ -220,7 +220,12 @@ def _append(existing: str, workshop: Workshop, text: str) -> str:
 RATING_FIELD = {Column.ENABLERS: "enablers", Column.BARRIERS: "barriers"}
 
 
-@transaction.atomic
+def _promotion_record(workshop: Workshop, **_):
+    """The signable record a promotion writes to: the priority's plan, or the review."""
+    return workshop.priority if workshop.priority_id else review_for(workshop)
+
+
+@writes_signed(_promotion_record)
 def note_promote(
     *, workshop: Workshop, item: Note | NoteGroup, target: str, target_group: str = "", actor
 ) -> str:

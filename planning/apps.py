@@ -25,6 +25,14 @@ class PlanningConfig(AppConfig):
         def of(o):
             return o.partnership_id
 
+        from signoff.services import register_kind
+
+        from . import signing
+
+        register_kind(
+            Priority, freeze=signing.freeze, summary=signing.summary,
+            template="planning/signed_version.html", changes=signing.changes,
+        )  # fmt: skip
         track(Priority, partnership=of)
         track(
             PriorityOutcome,

@@ -12,10 +12,11 @@ from evidence.models import EvidenceItem
 from framework.models import Edition, Indicator, Outcome, Principle
 from monitoring.models import Monitor
 from partnerships.models import Partnership
+from signoff.models import Signable
 from trust.versioning import VersionedModel
 
 
-class Priority(VersionedModel):
+class Priority(Signable, VersionedModel):
     """A partnership priority, e.g. neglect. Steps one's answers live here."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
@@ -37,6 +38,8 @@ class Priority(VersionedModel):
         constraints = [
             models.UniqueConstraint(fields=["partnership", "title"], name="unique_priority_title")
         ]
+
+    signoff_name = "The priority's plan"
 
     def __str__(self) -> str:
         return self.title

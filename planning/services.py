@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from framework.models import Principle
 from signoff import services as signoff
+from signoff.locking import writes_signed
 from trust.versioning import save_form_versioned
 
 from .models import (
@@ -26,33 +27,18 @@ PRINCIPLES_NEEDED = (
 )
 
 
-def is_locked(priority: Priority) -> bool:
-    """Agreed (or awaiting sign-off): edits wait until it is reopened."""
-    round_ = signoff.current_round(priority)
-    return round_ is not None
-
-
-def _check_editable(priority: Priority) -> None:
-    if is_locked(priority):
-        raise ValidationError(
-            "This priority is awaiting or past sign-off. Reopen it to change the plan."
-        )
-
-
 @transaction.atomic
 def priority_start(*, partnership, edition, title: str, actor) -> Priority:
     return Priority.objects.create(partnership=partnership, edition=edition, title=title)
 
 
-@transaction.atomic
+@writes_signed(lambda form, **_: form.instance)
 def issue_save(*, form, actor) -> Priority:
-    _check_editable(form.instance)
     return save_form_versioned(form)
 
 
-@transaction.atomic
+@writes_signed(lambda priority, **_: priority)
 def outcome_save(*, form, priority: Priority, actor) -> PriorityOutcome:
-    _check_editable(priority)
     outcome = form.save(commit=False)
     outcome.partnership = priority.partnership
     outcome.priority = priority
@@ -63,9 +49,8 @@ def outcome_save(*, form, priority: Priority, actor) -> PriorityOutcome:
     return outcome
 
 
-@transaction.atomic
+@writes_signed(lambda priority, **_: priority)
 def activity_save(*, form, priority: Priority, actor) -> Activity:
-    _check_editable(priority)
     activity = form.save(commit=False)
     activity.partnership = priority.partnership
     activity.priority = priority
@@ -73,9 +58,8 @@ def activity_save(*, form, priority: Priority, actor) -> Activity:
     return activity
 
 
-@transaction.atomic
+@writes_signed(lambda activity, **_: activity.priority)
 def pathway_add(*, activity: Activity, outcome: PriorityOutcome, because: str, actor) -> Pathway:
-    _check_editable(activity.priority)
     if outcome.priority_id != activity.priority_id:
         raise ValidationError("The outcome belongs to another priority.")
     return Pathway.objects.create(
@@ -83,26 +67,23 @@ def pathway_add(*, activity: Activity, outcome: PriorityOutcome, because: str, a
     )
 
 
-@transaction.atomic
+@writes_signed(lambda priority, **_: priority)
 def resource_save(*, form, priority: Priority, actor) -> Resource:
-    _check_editable(priority)
     resource = form.save(commit=False)
     resource.partnership = priority.partnership
     resource.save()
     return resource
 
 
-@transaction.atomic
+@writes_signed(lambda priority, **_: priority)
 def part_delete(*, priority: Priority, part, actor) -> None:
     """Remove an outcome, activity, pathway or resource from the plan."""
-    _check_editable(priority)
     part.delete()
 
 
-@transaction.atomic
+@writes_signed(lambda priority, **_: priority)
 def reflections_save(*, priority: Priority, reflections: dict, actor) -> int:
     """Save the principle reflections given; a blank one removes it. Returns how many exist."""
-    _check_editable(priority)
     for principle, text in reflections.items():
         text = text.strip()
         if text:

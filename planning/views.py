@@ -86,7 +86,7 @@ def priority_detail(request: HttpRequest, partnership: str, priority_id: int) ->
             "priority": priority,
             "model": model,
             "steps": _step_states(priority, model),
-            "locked": services.is_locked(priority),
+            "locked": priority.is_locked,
             "can_edit": bool(request.roles & MANAGER_ROLES),
             "missing": services.missing_principles(priority),
         },
@@ -112,7 +112,7 @@ def step(request: HttpRequest, partnership: str, priority_id: int, number: int) 
         raise Http404("There are five steps.")
     priority = _priority(priority_id)
     planning_step = get_object_or_404(PlanningStep, edition=priority.edition, number=number)
-    locked = services.is_locked(priority)
+    locked = priority.is_locked
     editing = request.method == "POST" and not locked
     context = {
         "priority": priority,
@@ -210,7 +210,7 @@ def _part(
         **({"activity__priority": priority} if kind == "resource" else {"priority": priority}),
     )
     back = _step_url(partnership, priority, number)
-    locked = services.is_locked(priority)
+    locked = priority.is_locked
     kwargs = {} if kind == "activity" else {"priority": priority}
     action = request.POST.get("action") if request.method == "POST" and not locked else None
     form = form_class(request.POST if action == "save" else None, instance=part, **kwargs)

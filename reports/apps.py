@@ -15,6 +15,15 @@ class ReportsConfig(AppConfig):
         def of(o):
             return o.partnership_id
 
+        from signoff.services import register_kind
+
+        from . import signing
+
+        register_kind(
+            YearlyReport, freeze=signing.freeze, summary=signing.summary,
+            template="reports/signed_version.html", changes=signing.changes,
+            context=signing.page_context,
+        )  # fmt: skip
         track(YearlyReport, partnership=of)
         track(NarrativeSection, partnership=of)
         track(GeneratedFile, partnership=of)

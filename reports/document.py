@@ -4,7 +4,8 @@ template (which WeasyPrint turns into the PDF) render the same document."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import base64
+from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
 
@@ -67,3 +68,35 @@ class Document:
     def contents(self) -> list[Heading]:
         """Top-level headings: the contents list of the PDF and the web page."""
         return [b for b in self.blocks if isinstance(b, Heading) and b.level == 1]
+
+
+# A document as JSON-ready data, and back: what the signed snapshot of a report holds, so the
+# published page, Word file and PDF are made from exactly what was signed.
+_BLOCKS = {cls.kind: cls for cls in (Heading, Paragraph, Bullets, Table, Chart)}
+
+
+def document_to_data(document: Document) -> dict:
+    blocks = []
+    for block in document.blocks:
+        data = {"kind": block.kind, **{f.name: getattr(block, f.name) for f in fields(block)}}
+        if isinstance(block, Table):
+            data["numeric"] = sorted(block.numeric)
+        if isinstance(block, Chart):
+            data["svg"] = base64.b64encode(block.svg).decode("ascii")
+            data["png"] = base64.b64encode(block.png).decode("ascii")
+        blocks.append(data)
+    return {"title": document.title, "subtitle": document.subtitle, "blocks": blocks}
+
+
+def document_from_data(data: dict) -> Document:
+    blocks: list[Block] = []
+    for item in data["blocks"]:
+        values = {k: v for k, v in item.items() if k != "kind"}
+        cls = _BLOCKS[item["kind"]]
+        if cls is Table:
+            values["numeric"] = frozenset(values.get("numeric", ()))
+        if cls is Chart:
+            values["svg"] = base64.b64decode(values["svg"])
+            values["png"] = base64.b64decode(values["png"])
+        blocks.append(cls(**values))
+    return Document(title=data["title"], subtitle=data["subtitle"], blocks=blocks)

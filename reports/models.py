@@ -13,11 +13,12 @@ from files.models import StoredFile
 from partnerships.models import Partnership
 from resources.models import ResourceYear
 from reviews.models import Review
+from signoff.models import Signable, Snapshot
 from surveys.models import Wave
 from trust.versioning import VersionedModel
 
 
-class YearlyReport(VersionedModel):
+class YearlyReport(Signable, VersionedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         IN_REVIEW = "in_review", "Awaiting sign-off"
@@ -37,6 +38,10 @@ class YearlyReport(VersionedModel):
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_on = models.DateField(null=True, blank=True)
+    # The signed version that is public: the page, the Word file and the PDF are made from it.
+    published_snapshot = models.ForeignKey(
+        Snapshot, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ScopedManager(partnership="partnership")
@@ -47,12 +52,10 @@ class YearlyReport(VersionedModel):
             models.UniqueConstraint(fields=["partnership", "period"], name="one_report_per_period")
         ]
 
+    signoff_name = "The yearly report"
+
     def __str__(self) -> str:
         return f"Yearly report {self.period}"
-
-    @property
-    def is_locked(self) -> bool:
-        return self.status != self.Status.DRAFT
 
 
 class NarrativeSection(VersionedModel):
@@ -92,6 +95,11 @@ class GeneratedFile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     generated_at = models.DateTimeField(default=timezone.now)
+    # Set for the files made at publication from the signed version: these are the published
+    # files, served as stored.
+    snapshot = models.ForeignKey(
+        Snapshot, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     objects = ScopedManager(partnership="partnership")
 

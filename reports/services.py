@@ -14,10 +14,12 @@ from django.utils import timezone
 from audit.events import Event, record
 from files.services import file_store
 from signoff import services as signoff
+from signoff.locking import writes_signed
 from trust.uploads import CheckedUpload
 from trust.versioning import save_form_versioned
 
 from .assemble import assemble
+from .document import document_from_data
 from .docx_renderer import render_docx
 from .models import GeneratedFile, NarrativeSection, YearlyReport
 from .pdf_renderer import render_pdf
@@ -42,22 +44,13 @@ def report_start(*, form, partnership, actor) -> YearlyReport:
     return report
 
 
-def _check_editable(report: YearlyReport) -> None:
-    if report.is_locked:
-        raise ValidationError(
-            "The report is signed off or awaiting sign-off. Reopen it to change it."
-        )
-
-
-@transaction.atomic
+@writes_signed(lambda form, **_: form.instance)
 def report_links_save(*, form, actor) -> YearlyReport:
-    _check_editable(form.instance)
     return save_form_versioned(form)
 
 
-@transaction.atomic
+@writes_signed(lambda report, **_: report)
 def section_save(*, form, report: YearlyReport, actor) -> NarrativeSection:
-    _check_editable(report)
     section = form.instance
     section.partnership = report.partnership
     section.report = report
@@ -66,9 +59,8 @@ def section_save(*, form, report: YearlyReport, actor) -> NarrativeSection:
     return save_form_versioned(form)
 
 
-@transaction.atomic
+@writes_signed(lambda section, **_: section.report)
 def section_delete(*, section: NarrativeSection, actor) -> None:
-    _check_editable(section.report)
     section.delete()
 
 
@@ -78,16 +70,22 @@ FILE_TYPES = {
 }
 
 
+def _render(report: YearlyReport, document, fmt: str) -> bytes:
+    if fmt == "docx":
+        return render_docx(document)
+    if fmt == "pdf":
+        return render_pdf(document, partnership_name=report.partnership.name)
+    raise ValidationError("Choose Word or PDF.")
+
+
 @transaction.atomic
 def report_generate(*, report: YearlyReport, fmt: str, actor) -> GeneratedFile:
-    """Make the Word or PDF file from the report as it stands, and keep it with who made it."""
-    document = assemble(report)
-    if fmt == "docx":
-        content = render_docx(document)
-    elif fmt == "pdf":
-        content = render_pdf(document, partnership_name=report.partnership.name)
-    else:
-        raise ValidationError("Choose Word or PDF.")
+    """Make the Word or PDF file from the report as it stands (a draft to read), and keep it
+    with who made it. The published files are made from the signed version instead."""
+    return _keep(report, fmt, _render(report, assemble(report), fmt), actor)
+
+
+def _keep(report: YearlyReport, fmt: str, content: bytes, actor, snapshot=None) -> GeneratedFile:
     name = f"{report.partnership.slug}-yearly-report-{report.period}.{fmt}"
     # Our own output, not an upload: described as a checked file so it is stored the same way.
     checked = CheckedUpload(
@@ -99,13 +97,13 @@ def report_generate(*, report: YearlyReport, fmt: str, actor) -> GeneratedFile:
         title=f"{report} ({fmt.upper()})", in_library=False, actor=actor,
     )  # fmt: skip
     return GeneratedFile.objects.create(
-        partnership=report.partnership, report=report, fmt=fmt, file=stored, generated_by=actor
-    )
+        partnership=report.partnership, report=report, fmt=fmt, file=stored, generated_by=actor,
+        snapshot=snapshot,
+    )  # fmt: skip
 
 
 @transaction.atomic
 def report_request_signoff(*, report: YearlyReport, actor):
-    _check_editable(report)
     round_ = signoff.signoff_ask(
         partnership=report.partnership, target=report, actor=actor,
         title=f"{report} is ready for your sign-off",
@@ -137,11 +135,24 @@ def report_reopen(*, report: YearlyReport, reason: str, actor) -> None:
 
 @transaction.atomic
 def report_publish(*, report: YearlyReport, actor) -> YearlyReport:
-    """Publish the web version: only once every partner body has signed it off."""
+    """Publish the version every partner body signed: the web page, the Word file and the PDF
+    are all made from its snapshot (checked against its SHA-256), and the files are stored
+    once. Nothing published is rebuilt from live records afterwards."""
     if report.status != YearlyReport.Status.SIGNED_OFF:
         raise ValidationError("Every partner body must sign the report off before it is published.")
+    round_ = signoff.current_round(report)
+    if round_ is None or round_.snapshot_id is None:
+        raise ValidationError(
+            "This report was signed before fixed versions were recorded. Reopen it and ask "
+            "for sign-off again to publish it."
+        )
+    content = signoff.snapshot_content(round_.snapshot, actor=actor)
+    document = document_from_data(content["document"])
+    for fmt in ("docx", "pdf"):
+        _keep(report, fmt, _render(report, document, fmt), actor, snapshot=round_.snapshot)
     report.status = YearlyReport.Status.PUBLISHED
     report.published_on = timezone.localdate()
-    report.save(update_fields=["status", "published_on"])
+    report.published_snapshot = round_.snapshot
+    report.save(update_fields=["status", "published_on", "published_snapshot"])
     record(Event.PUBLISH, actor=actor, partnership=report.partnership, subject=report)
     return report

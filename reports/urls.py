@@ -18,4 +18,9 @@ urlpatterns = [
     path(R + "sign-off/", views.sign_off, name="sign_off"),
     path(R + "publish/", views.publish, name="publish"),
     path("yearly-reports/<slug:slug>/<str:period>/", views.public, name="public"),
+    path(
+        "yearly-reports/<slug:slug>/<str:period>/<str:fmt>/",
+        views.public_file,
+        name="public_file",
+    ),
 ]

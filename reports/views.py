@@ -12,10 +12,11 @@ from django_scopes import scope
 
 from partnerships.models import Partnership
 from partnerships.roles import MANAGER_ROLES, Role
+from signoff.services import SnapshotBroken
 from signoff.views import SignOffActions, sign_off_page
 from trust.versioning import EditConflict, conflict_response
 
-from . import services
+from . import selectors, services
 from .assemble import assemble
 from .forms import ReportForm, SectionForm
 from .models import NarrativeSection, YearlyReport
@@ -169,20 +170,49 @@ def publish(request: HttpRequest, partnership: str, report_id: int) -> HttpRespo
     return redirect("reports:report", partnership=partnership, report_id=report.pk)
 
 
-def public(request: HttpRequest, slug: str, period: str) -> HttpResponse:
-    """A published report's web version: public."""
+def _published(slug: str, period: str):
     partnership = Partnership.objects.filter(slug=slug).first()
     if partnership is None:
         raise Http404("No such report.")
     with scope(partnership=partnership):
-        report = (
-            YearlyReport.objects.select_related("partnership", "review", "wave", "resource_year")
-            .filter(partnership=partnership, period=period, status=YearlyReport.Status.PUBLISHED)
-            .first()
-        )
-        if report is None:
-            raise Http404("No such report.")
-        return render(
-            request, "reports/web.html",
-            {"report": report, "document": assemble(report), "public_partnership": partnership},
-        )  # fmt: skip
+        report = selectors.published_report(partnership, period)
+    if report is None:
+        raise Http404("No such report.")
+    return partnership, report
+
+
+def _refused(request: HttpRequest) -> HttpResponse:
+    return render(request, "reports/version_refused.html", status=500)
+
+
+def public(request: HttpRequest, slug: str, period: str) -> HttpResponse:
+    """A published report's web version, public: made from the signed version."""
+    partnership, report = _published(slug, period)
+    with scope(partnership=partnership):
+        try:
+            document = selectors.published_document(report)
+        except SnapshotBroken:
+            return _refused(request)
+        files = selectors.published_files(report)
+    return render(
+        request, "reports/web.html",
+        {"report": report, "document": document, "public_partnership": partnership,
+         "published_files": files},
+    )  # fmt: skip
+
+
+def public_file(request: HttpRequest, slug: str, period: str, fmt: str) -> HttpResponse:
+    """The Word file or PDF made at publication, served exactly as stored (after checking its
+    SHA-256)."""
+    partnership, report = _published(slug, period)
+    with scope(partnership=partnership):
+        generated = selectors.published_files(report).get(fmt)
+        if generated is None:
+            raise Http404("No such file.")
+        content = selectors.stored_bytes(generated)
+    if content is None:
+        return _refused(request)
+    response = HttpResponse(content, content_type=generated.file.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{generated.file.original_name}"'
+    response["X-Content-SHA256"] = generated.file.sha256
+    return response

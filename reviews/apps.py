@@ -9,10 +9,16 @@ class ReviewsConfig(AppConfig):
         from audit.tracking import track
         from evidence import usage
         from partnerships.demo import register_extension
+        from signoff.services import register_kind
 
+        from . import signing
         from .models import LocalIndicator, OutcomeJudgement, Rating, Review
         from .selectors import evidence_usage
 
+        register_kind(
+            Review, freeze=signing.freeze, summary=signing.summary,
+            template="reviews/signed_version.html", changes=signing.changes,
+        )  # fmt: skip
         track(Review, partnership=lambda o: o.partnership_id)
         track(LocalIndicator, partnership=lambda o: o.partnership_id)
         track(Rating, partnership=lambda o: o.partnership_id, m2m_fields=("evidence",))

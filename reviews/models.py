@@ -11,10 +11,11 @@ from django_scopes import ScopedManager
 from evidence.models import EvidenceItem
 from framework.models import Edition, Indicator, Outcome
 from partnerships.models import Agency, Partnership, Subgroup
+from signoff.models import Signable
 from trust.versioning import VersionedModel
 
 
-class Review(models.Model):
+class Review(Signable):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         IN_REVIEW = "in_review", "Awaiting sign-off"
@@ -41,12 +42,10 @@ class Review(models.Model):
             models.UniqueConstraint(fields=["partnership", "period"], name="one_review_per_period")
         ]
 
+    signoff_name = "The review"
+
     def __str__(self) -> str:
         return f"Effectiveness review {self.period}"
-
-    @property
-    def is_locked(self) -> bool:
-        return self.status == self.Status.SIGNED_OFF
 
 
 class LocalIndicator(models.Model):

@@ -3,7 +3,7 @@ indicators, and the joint sign-off (through the signoff app). One function per u
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -13,6 +13,7 @@ from framework.models import Indicator, Outcome, RatingLevel
 from notifications.services import notify
 from partnerships.models import Membership, Subgroup
 from signoff import services as signoff
+from signoff.locking import writes_signed
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
 from trust.versioning import save_form_versioned
@@ -127,36 +128,28 @@ def _copy_evidence(model, new_rows, old_by_key, key, column: str) -> None:
     through.objects.bulk_create(links)
 
 
-def _check_editable(review: Review) -> None:
-    if review.is_locked:
-        raise PermissionDenied("The review has been signed off. Reopen it to change it.")
-
-
-@transaction.atomic
+@writes_signed(lambda form, **_: form.instance.review)
 def rating_save(*, form, actor) -> Rating:
     """Save a rating form through the version check; it is no longer carried forward."""
     rating = form.instance
-    _check_editable(rating.review)
     rating.carried_forward = False
     rating.updated_by = actor
     rating.updated_at = timezone.now()
     return save_form_versioned(form)
 
 
-@transaction.atomic
+@writes_signed(lambda form, **_: form.instance.review)
 def judgement_save(*, form, actor) -> OutcomeJudgement:
     judgement = form.instance
-    _check_editable(judgement.review)
     judgement.carried_forward = False
     judgement.updated_by = actor
     judgement.updated_at = timezone.now()
     return save_form_versioned(form)
 
 
-@transaction.atomic
+@writes_signed(lambda review, **_: review)
 def ratings_assign(*, review: Review, outcomes, owner, actor) -> int:
     """Give every indicator under `outcomes` to one subgroup or agency. Returns how many."""
-    _check_editable(review)
     ids = [o.pk for o in outcomes]
     ratings = Rating.objects.filter(review=review).filter(
         Q(indicator__outcome_id__in=ids) | Q(local_indicator__outcome_id__in=ids)
@@ -207,7 +200,6 @@ def local_indicator_add(
 
 @transaction.atomic
 def review_request_signoff(*, review: Review, actor):
-    _check_editable(review)
     round_ = signoff.signoff_ask(
         partnership=review.partnership,
         target=review,
@@ -238,10 +230,9 @@ def review_reopen(*, review: Review, reason: str, actor) -> None:
     review.save(update_fields=["status"])
 
 
-@transaction.atomic
+@writes_signed(lambda rating, **_: rating.review)
 def rating_owner_set(*, rating: Rating, owner, actor) -> Rating:
     """Give one indicator to a subgroup or agency (or nobody), e.g. when a member leaves."""
-    _check_editable(rating.review)
     rating.owner_subgroup = owner if isinstance(owner, Subgroup) else None
     rating.owner_agency = owner if owner is not None and not isinstance(owner, Subgroup) else None
     rating.version += 1
@@ -249,10 +240,9 @@ def rating_owner_set(*, rating: Rating, owner, actor) -> Rating:
     return rating
 
 
-@transaction.atomic
+@writes_signed(lambda review, **_: review)
 def ratings_import(*, review: Review, rows: list, file_name: str, actor) -> ImportResult:
     """Ratings and commentary from a spreadsheet: every row valid, or nothing changes."""
-    _check_editable(review)
     ratings = {
         r.code: r
         for r in Rating.objects.filter(review=review).select_related("indicator", "local_indicator")

@@ -129,9 +129,9 @@ def rating_edit(
         review_id=review_id,
     )
     may_rate = _may_rate(request, rating)
-    if request.method == "POST" and not may_rate:
-        raise PermissionDenied("This indicator is not assigned to you.")
     review = rating.review
+    if request.method == "POST" and not may_rate and not review.is_locked:
+        raise PermissionDenied("This indicator is not assigned to you.")
     owner_form = None
     if _is_manager(request) and not review.is_locked:
         owner_form = OwnerForm(
@@ -167,8 +167,11 @@ def rating_edit(
             services.rating_save(form=form, actor=request.user)
         except EditConflict as conflict:
             return conflict_response(request, form, conflict, title=title, cancel_url=back)
-        messages.success(request, f"Rating for {rating.code} saved.")
-        return redirect(back)
+        except ValidationError as error:  # locked for sign-off
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Rating for {rating.code} saved.")
+            return redirect(back)
     return render(
         request,
         "reviews/rating.html",
@@ -201,8 +204,6 @@ def judgement_edit(
         outcome__code=code,
     )
     review = judgement.review
-    if request.method == "POST" and review.is_locked:  # the policy admits only managers
-        raise PermissionDenied("The review has been signed off. Reopen it to change it.")
     form = JudgementForm(
         request.POST if request.method == "POST" else None,
         instance=judgement,
@@ -216,8 +217,11 @@ def judgement_edit(
             services.judgement_save(form=form, actor=request.user)
         except EditConflict as conflict:
             return conflict_response(request, form, conflict, title=title, cancel_url=back)
-        messages.success(request, f"Judgement for outcome {code} saved.")
-        return redirect(back)
+        except ValidationError as error:  # locked for sign-off
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Judgement for outcome {code} saved.")
+            return redirect(back)
     ratings = list(
         Rating.objects.filter(review=review, indicator__outcome=judgement.outcome).select_related(
             "indicator"
@@ -346,22 +350,24 @@ def local_indicators(request: HttpRequest, partnership: str) -> HttpResponse:
 def ratings_import(request: HttpRequest, partnership: str, review_id: int) -> HttpResponse:
     """Bring ratings and commentary from a spreadsheet in the export's layout."""
     review = get_object_or_404(Review, pk=review_id)
-    if review.is_locked:
-        raise PermissionDenied("The review has been signed off. Reopen it to change it.")
     form = ImportForm(request.POST or None, request.FILES or None, required_columns=RATING_COLUMNS)
     form.set_submit_label("Import ratings")
     problems = []
     if request.method == "POST" and form.is_valid():
-        result = services.ratings_import(
-            review=review,
-            rows=form.rows,
-            file_name=form.cleaned_data["file"].name,
-            actor=request.user,
-        )
-        if result.ok:
+        try:
+            result = services.ratings_import(
+                review=review,
+                rows=form.rows,
+                file_name=form.cleaned_data["file"].name,
+                actor=request.user,
+            )
+        except ValidationError as error:  # locked for sign-off
+            form.add_error(None, error)
+            result = None
+        if result is not None and result.ok:
             messages.success(request, f"{len(result.rows)} ratings imported.")
             return redirect("reviews:review", partnership=partnership, review_id=review.pk)
-        problems = result.problems
+        problems = result.problems if result is not None else []
     return render(
         request,
         "reviews/import.html",

@@ -1,12 +1,18 @@
 """Joint sign-off: every statutory partner body in the footprint signs, through its lead
-safeguarding partner or a delegated partner acting for them; then the thing is locked.
+safeguarding partner or a delegated partner acting for them.
 
-One mechanism for anything that needs it (a review now; priorities and the yearly report
-later): a `SignOff` round points at its target generically. Reopening closes the round with a
-reason; asking again starts a new round.
+One mechanism for every record that is signed (reviews, priorities, yearly reports): the
+record's model takes on `Signable`, and a `SignOff` round points at it generically. One state
+machine: draft -> awaiting sign-off -> signed -> (reopened with a reason) -> draft. One rule:
+the record is locked from the moment sign-off is asked until it is reopened. Asking freezes a
+`Snapshot` of exactly what is being signed, with its SHA-256; each signature records the hash
+it signed.
 """
 
 from __future__ import annotations
+
+import hashlib
+import json
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -16,6 +22,72 @@ from django.utils import timezone
 from django_scopes import ScopedManager
 
 from partnerships.models import PartnerBody, Partnership, RoleAssignment
+
+
+class SignoffState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    AWAITING = "awaiting", "Awaiting sign-off"
+    SIGNED = "signed", "Signed off"
+
+
+class Signable(models.Model):
+    """Taken on by any record that is signed off jointly. Only `signoff.services` changes the
+    state; the owning app's services refuse writes while `is_locked` (see `signoff.locking`)."""
+
+    signoff_state = models.CharField(
+        "Sign-off", max_length=10, choices=SignoffState.choices, default=SignoffState.DRAFT,
+        editable=False,
+    )  # fmt: skip
+    # How the record is named at the start of a sentence ("The review").
+    signoff_name = "This record"
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_locked(self) -> bool:
+        return self.signoff_state != SignoffState.DRAFT
+
+
+def canonical_json(content) -> str:
+    """One spelling of a snapshot's content, so the same content always has the same hash."""
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def sha256_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Snapshot(models.Model):
+    """An immutable copy of exactly what was put up for sign-off, as canonical JSON."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField(default=timezone.now)
+    body = models.TextField(editable=False)
+    sha256 = models.CharField(max_length=64, editable=False)
+    # Made later for a signature given before fixed versions were recorded: not the signed text.
+    reconstructed = models.BooleanField(default=False)
+
+    objects = ScopedManager(partnership="partnership")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"Version {self.sha256[:12]} of {self.target}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("A snapshot is never changed once made.")
+        super().save(*args, **kwargs)
+
+    @property
+    def intact(self) -> bool:
+        return sha256_of(self.body) == self.sha256
 
 
 class SignOff(models.Model):
@@ -33,6 +105,10 @@ class SignOff(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reopen_reason = models.TextField(blank=True)
+    # What this round asks the partners to sign (none for rounds made before fixed versions).
+    snapshot = models.ForeignKey(
+        Snapshot, null=True, blank=True, on_delete=models.PROTECT, related_name="rounds"
+    )
 
     objects = ScopedManager(partnership="partnership")
 
@@ -60,6 +136,9 @@ class Signature(models.Model):
         RoleAssignment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     signed_at = models.DateTimeField(default=timezone.now)
+    # The SHA-256 of the snapshot this signature covers; blank for signatures given before
+    # fixed versions were recorded.
+    snapshot_sha256 = models.CharField(max_length=64, blank=True)
 
     objects = ScopedManager(partnership="signoff__partnership")
 

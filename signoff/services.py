@@ -1,6 +1,20 @@
-"""Asking for, giving and withdrawing joint sign-off. Each is one audited action."""
+"""Asking for, giving and withdrawing joint sign-off, and the fixed versions they cover. Each
+is one audited action. Every kind of signable record uses these and nothing else:
+
+* asking freezes a `Snapshot` of exactly what is being signed (the kind's `freeze`, registered
+  with `register_kind`) and locks the record;
+* each signature records the SHA-256 of the snapshot it signed;
+* the hash is checked whenever a snapshot is read (`snapshot_content`): a mismatch is refused
+  and logged;
+* reopening, with a reason, unlocks the record.
+"""
 
 from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -12,7 +26,79 @@ from notifications.services import notify
 from partnerships.models import Membership, PartnerBody
 from partnerships.roles import LEAD_ROLES, Role
 
-from .models import Signature, SignOff
+from .models import Signable, Signature, SignOff, SignoffState, Snapshot, canonical_json, sha256_of
+
+logger = logging.getLogger("macs.signoff")
+
+
+@dataclass(frozen=True)
+class SignableKind:
+    """How one kind of record is frozen for signing, and summarised for a signer."""
+
+    freeze: Callable[[Signable], dict]  # JSON-ready content of exactly what is signed
+    summary: Callable[[dict], list[str]]  # plain-English lines from the content
+    template: str  # the full signed version as a page, given `content`
+    context: Callable[[dict], dict] | None = None  # more for that page, worked out from content
+    changes: Callable[[dict, dict], list[str]] | None = None  # (old, new) -> plain-English lines
+
+
+KINDS: dict[str, SignableKind] = {}
+
+
+def register_kind(
+    model: type[Signable], *, freeze, summary, template: str, context=None, changes=None
+) -> None:
+    """Called by the owning app (in its AppConfig.ready) for each signable model."""
+    KINDS[model._meta.label] = SignableKind(
+        freeze=freeze, summary=summary, template=template, context=context, changes=changes
+    )
+
+
+def kind_of(target) -> SignableKind:
+    try:
+        return KINDS[type(target)._meta.label]
+    except KeyError:
+        raise LookupError(f"{type(target).__name__} is not registered as signable.") from None
+
+
+class SnapshotBroken(Exception):
+    """A stored snapshot no longer matches its SHA-256."""
+
+
+def snapshot_take(*, target, partnership, reconstructed: bool = False) -> Snapshot:
+    body = canonical_json(kind_of(target).freeze(target))
+    return Snapshot.objects.create(
+        partnership=partnership,
+        content_type=ContentType.objects.get_for_model(target),
+        object_id=target.pk,
+        body=body,
+        sha256=sha256_of(body),
+        reconstructed=reconstructed,
+    )
+
+
+def snapshot_content(snapshot: Snapshot, *, actor=None) -> dict:
+    """The snapshot's content, after checking its hash. A mismatch is refused and logged."""
+    if not snapshot.intact:
+        logger.error("Snapshot %s of %s failed its SHA-256 check", snapshot.pk, snapshot.target)
+        if actor is not None and getattr(actor, "is_authenticated", False):
+            record(
+                Event.VERSION_REFUSED,
+                actor=actor,
+                partnership=snapshot.partnership,
+                subject=snapshot.target,
+                detail={"snapshot": snapshot.pk, "recorded sha256": snapshot.sha256},
+            )
+        raise SnapshotBroken(
+            "This signed version failed its integrity check, so it is not shown. "
+            "The problem has been logged."
+        )
+    return json.loads(snapshot.body)
+
+
+def _set_state(target, state: str) -> None:
+    type(target)._base_manager.filter(pk=target.pk).update(signoff_state=state)
+    target.signoff_state = state
 
 
 def current_round(target) -> SignOff | None:
@@ -54,11 +140,17 @@ def signoff_request(*, partnership, target, actor) -> SignOff:
         return existing
     if not PartnerBody.objects.filter(partnership=partnership).exists():
         raise ValidationError("Add the partnership's partner bodies before asking for sign-off.")
+    # Lock first (holding the record's row), then freeze: no write can slip in between.
+    from .locking import state_now
+
+    state_now(target)
+    _set_state(target, SignoffState.AWAITING)
     return SignOff.objects.create(
         partnership=partnership,
         content_type=ContentType.objects.get_for_model(target),
         object_id=target.pk,
         requested_by=actor,
+        snapshot=snapshot_take(target=target, partnership=partnership),
     )
 
 
@@ -75,11 +167,16 @@ def signoff_sign(
         raise ValidationError(f"You cannot sign for {partner_body}.")
     if signoff.signatures.filter(partner_body=partner_body).exists():
         raise ValidationError(f"{partner_body} has already signed.")
+    sha256 = ""
+    if signoff.snapshot_id:
+        snapshot_content(signoff.snapshot, actor=actor)  # refuses a version that fails its check
+        sha256 = signoff.snapshot.sha256
     Signature.objects.create(
         signoff=signoff,
         partner_body=partner_body,
         signed_by=actor,
         on_behalf_of=signable[partner_body.pk],
+        snapshot_sha256=sha256,
     )
     record(
         Event.SIGN_OFF,
@@ -95,6 +192,7 @@ def signoff_sign(
     if needed <= signed:
         signoff.locked_at = timezone.now()
         signoff.save(update_fields=["locked_at"])
+        _set_state(signoff.target, SignoffState.SIGNED)
         return True
     return False
 
@@ -109,6 +207,7 @@ def signoff_reopen(*, signoff: SignOff, reason: str, actor) -> None:
     signoff.reopened_by = actor
     signoff.reopen_reason = reason
     signoff.save(update_fields=["reopened_at", "reopened_by", "reopen_reason"])
+    _set_state(signoff.target, SignoffState.DRAFT)
     record(
         Event.REOPEN,
         actor=actor,
@@ -175,3 +274,29 @@ def signoff_reopen_current(*, target, reason: str, actor) -> None:
     if round_ is None:
         raise ValidationError("It is not awaiting or past sign-off.")
     signoff_reopen(signoff=round_, reason=reason, actor=actor)
+
+
+def changes_since_signed(round_: SignOff, *, actor=None) -> tuple[SignOff | None, list[str]]:
+    """What changed between the last version someone signed (in an earlier round, since
+    reopened) and the one this round asks them to sign, in plain words."""
+    if round_.snapshot_id is None:
+        return None, []
+    earlier = (
+        SignOff.objects.filter(
+            content_type_id=round_.content_type_id,
+            object_id=round_.object_id,
+            snapshot__isnull=False,
+            signatures__isnull=False,
+            requested_at__lte=round_.requested_at,
+        )
+        .exclude(pk=round_.pk)
+        .select_related("snapshot", "reopened_by")
+        .order_by("-requested_at", "-pk")
+        .first()
+    )
+    kind = kind_of(round_.target)
+    if earlier is None or kind.changes is None:
+        return None, []
+    old = snapshot_content(earlier.snapshot, actor=actor)
+    new = snapshot_content(round_.snapshot, actor=actor)
+    return earlier, kind.changes(old, new) or ["Nothing changed in what is signed."]

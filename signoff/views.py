@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from partnerships.roles import Role
 
 from . import services
 from .forms import ReopenForm, SignForm
+from .models import Snapshot
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def sign_off_page(
             request_error = " ".join(error.messages)
         else:
             _apply(sign_form if action == "sign" else reopen_form, error)
+    version = _version(round_, request.user)
     return render(
         request,
         "signoff/sign_off.html",
@@ -95,5 +97,54 @@ def sign_off_page(
             "reopen_form": reopen_form if manager and round_ else None,
             "can_request": manager and round_ is None,
             "request_error": request_error,
+            **version,
         },
     )
+
+
+def _version(round_, actor) -> dict:
+    """What the signer reads: the summary of the fixed version this round asks them to sign."""
+    if round_ is None or round_.snapshot_id is None:
+        return {"snapshot": None}
+    snapshot = round_.snapshot
+    try:
+        content = services.snapshot_content(snapshot, actor=actor)
+    except services.SnapshotBroken as broken:
+        return {"snapshot": snapshot, "broken": str(broken)}
+    summary = services.kind_of(snapshot.target).summary(content)
+    try:
+        earlier, changes = services.changes_since_signed(round_, actor=actor)
+    except services.SnapshotBroken as broken:
+        return {"snapshot": snapshot, "broken": str(broken)}
+    return {"snapshot": snapshot, "summary": summary, "earlier": earlier, "changes": changes}
+
+
+def version(request: HttpRequest, partnership: str, snapshot_id: int) -> HttpResponse:
+    """A signed (or to-be-signed) version in full, as a page to read or print."""
+    snapshot = get_object_or_404(Snapshot, pk=snapshot_id)
+    try:
+        content = services.snapshot_content(snapshot, actor=request.user)
+    except services.SnapshotBroken as broken:
+        return render(request, "signoff/version_refused.html", {"reason": str(broken)}, status=500)
+    kind = services.kind_of(snapshot.target)
+    extra = kind.context(content) if kind.context else {}
+    return render(
+        request,
+        kind.template,
+        {"snapshot": snapshot, "content": content, "summary": kind.summary(content), **extra},
+    )
+
+
+def version_download(request: HttpRequest, partnership: str, snapshot_id: int) -> HttpResponse:
+    """The version exactly as stored: its SHA-256 is the hash each signature records."""
+    snapshot = get_object_or_404(Snapshot, pk=snapshot_id)
+    try:
+        services.snapshot_content(snapshot, actor=request.user)
+    except services.SnapshotBroken as broken:
+        return render(request, "signoff/version_refused.html", {"reason": str(broken)}, status=500)
+    response = HttpResponse(snapshot.body.encode("utf-8"), content_type="application/json")
+    response["Content-Disposition"] = (
+        f'attachment; filename="signed-version-{snapshot.sha256[:12]}.json"'
+    )
+    response["X-Content-SHA256"] = snapshot.sha256
+    return response

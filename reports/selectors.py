@@ -1,0 +1,46 @@
+"""Reads for published yearly reports: always the signed version, never live records."""
+
+from __future__ import annotations
+
+import hashlib
+
+from signoff import services as signoff
+
+from .document import Document, document_from_data
+from .models import GeneratedFile, YearlyReport
+
+
+def published_report(partnership, period: str) -> YearlyReport | None:
+    return (
+        YearlyReport.objects.select_related("partnership", "published_snapshot")
+        .filter(
+            partnership=partnership,
+            period=period,
+            status=YearlyReport.Status.PUBLISHED,
+            published_snapshot__isnull=False,
+        )
+        .first()
+    )
+
+
+def published_document(report: YearlyReport, *, actor=None) -> Document:
+    """The document exactly as signed. Raises `signoff.services.SnapshotBroken` if the stored
+    version no longer matches its SHA-256."""
+    content = signoff.snapshot_content(report.published_snapshot, actor=actor)
+    return document_from_data(content["document"])
+
+
+def published_files(report: YearlyReport) -> dict[str, GeneratedFile]:
+    """The Word file and the PDF made at publication, by format."""
+    files = GeneratedFile.objects.filter(
+        report=report, snapshot_id=report.published_snapshot_id
+    ).select_related("file")
+    return {f.fmt: f for f in files.order_by("generated_at")}
+
+
+def stored_bytes(generated: GeneratedFile) -> bytes | None:
+    """The stored file's bytes if they still match the SHA-256 recorded when it was made."""
+    content = generated.file.path.read_bytes() if generated.file.path.exists() else None
+    if content is None or hashlib.sha256(content).hexdigest() != generated.file.sha256:
+        return None
+    return content
