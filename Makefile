@@ -16,7 +16,7 @@ MANAGE := $(PY) manage.py
 # One pytest worker per core, each with its own test database; the static build and the
 # PostgreSQL cluster are made once, before the workers start.
 WORKERS ?= $(shell nproc)
-PYTEST := $(PY) -m pytest -q -p no:cacheprovider -n $(WORKERS) --dist load
+PYTEST := $(PY) -m pytest -q -p no:cacheprovider -n $(WORKERS) --dist load --durations=10
 
 .PHONY: run test check migrations-check install install-test assets migrate demo lint format check-deploy clean bench system-test-deps
 

@@ -39,6 +39,15 @@ def notify(*, partnership, users, title: str, href: str, key: str = "", base_url
     return told
 
 
+def notifications_clear(*, partnership, key: str, users=None) -> int:
+    """Clear home-page items with this key (for these people, or everyone) once they no
+    longer need anyone, e.g. a sign-off request after that person's body has signed."""
+    items = Notification.objects.filter(partnership=partnership, key=key, dismissed_at=None)
+    if users is not None:
+        items = items.filter(user__in=[u.pk for u in users])
+    return items.update(dismissed_at=timezone.now())
+
+
 def notification_dismiss(*, notification: Notification, actor) -> None:
     if notification.user_id != actor.pk:
         return

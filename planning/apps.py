@@ -31,7 +31,7 @@ class PlanningConfig(AppConfig):
 
         register_kind(
             Priority, freeze=signing.freeze, summary=signing.summary,
-            template="planning/signed_version.html", changes=signing.changes,
+            template="planning/signed_version.html", changes=signing.changes, on_state=signing.on_state,
         )  # fmt: skip
         track(Priority, partnership=of)
         track(

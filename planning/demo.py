@@ -179,7 +179,7 @@ def demo_priorities(partnerships: dict) -> None:
                 partnership=northshire, priority=priority, principle=principle, text=text
             )
         services.priority_request_signoff(priority=priority, actor=manager)
-        sign_by_every_body(northshire, lambda **kw: services.priority_sign(priority=priority, **kw))
+        sign_by_every_body(northshire, priority)
         evidence = list(EvidenceItem.objects.filter(partnership=northshire).order_by("pk")[:2])
         for outcome, statuses in zip(
             outcomes,

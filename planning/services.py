@@ -107,7 +107,7 @@ def missing_principles(priority: Priority) -> list[Principle]:
 
 
 @transaction.atomic
-def priority_request_signoff(*, priority: Priority, actor):
+def priority_request_signoff(*, priority: Priority, actor, due_by=None):
     if missing_principles(priority):
         raise ValidationError(PRINCIPLES_NEEDED)
     return signoff.signoff_ask(
@@ -116,23 +116,8 @@ def priority_request_signoff(*, priority: Priority, actor):
         actor=actor,
         title=f"The priority “{priority}” is ready for your sign-off",
         href=reverse("planning:sign_off", args=[priority.partnership.slug, priority.pk]),
+        due_by=due_by,
     )
-
-
-@transaction.atomic
-def priority_sign(*, priority: Priority, partner_body, membership, actor) -> bool:
-    done = signoff.signoff_sign_current(
-        target=priority, partner_body=partner_body, membership=membership, actor=actor
-    )
-    if done:
-        Priority.objects.filter(pk=priority.pk).update(agreed=True)
-    return done
-
-
-@transaction.atomic
-def priority_reopen(*, priority: Priority, reason: str, actor) -> None:
-    signoff.signoff_reopen_current(target=priority, reason=reason, actor=actor)
-    Priority.objects.filter(pk=priority.pk).update(agreed=False)
 
 
 @transaction.atomic

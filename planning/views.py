@@ -354,9 +354,7 @@ def sign_off(request: HttpRequest, partnership: str, priority_id: int) -> HttpRe
         request,
         target=priority,
         actions=SignOffActions(
-            request=lambda actor: services.priority_request_signoff(priority=priority, actor=actor),
-            sign=lambda **kw: services.priority_sign(priority=priority, **kw),
-            reopen=lambda **kw: services.priority_reopen(priority=priority, **kw),
+            request=lambda **kw: services.priority_request_signoff(priority=priority, **kw),
         ),
         what="the priority",
         back_url=reverse("planning:priority", args=[partnership, priority.pk]),

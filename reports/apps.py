@@ -21,7 +21,7 @@ class ReportsConfig(AppConfig):
 
         register_kind(
             YearlyReport, freeze=signing.freeze, summary=signing.summary,
-            template="reports/signed_version.html", changes=signing.changes,
+            template="reports/signed_version.html", changes=signing.changes, on_state=signing.on_state,
             context=signing.page_context,
         )  # fmt: skip
         track(YearlyReport, partnership=of)

@@ -53,5 +53,9 @@ def demo_reports(partnerships: dict) -> None:
             after_outcomes=True,
         )  # fmt: skip
         services.report_request_signoff(report=report, actor=manager)
-        sign_by_every_body(northshire, lambda **kw: services.report_sign(report=report, **kw))
+        sign_by_every_body(
+            northshire, report,
+            reservations={"Northshire Police": "Police figures for the second half of the year "
+                          "are provisional until the force's annual return is audited."},
+        )  # fmt: skip
         services.report_publish(report=report, actor=manager)

@@ -81,3 +81,18 @@ class SectionForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].validators.append(MaxLengthValidator(20000))
+
+
+class WithdrawForm(GovukFormMixin, forms.Form):
+    submit_label = "Withdraw the published report"
+    reason = forms.CharField(
+        label="Why is it being withdrawn?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The public page will say when it was withdrawn and why.",
+        error_messages={"required": "Enter why the report is being withdrawn."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.form_tag = False  # the page's form names the action

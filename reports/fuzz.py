@@ -5,7 +5,7 @@ from django_scopes import scopes_disabled
 from trust.fuzz import register
 
 from . import services
-from .forms import ReportForm, SectionForm
+from .forms import ReportForm, SectionForm, WithdrawForm
 from .models import YearlyReport
 
 
@@ -28,3 +28,5 @@ register(
     SectionForm,
     submit=lambda form, ctx: services.section_save(form=form, report=_draft(ctx), actor=ctx.actor),
 )
+
+register(WithdrawForm)

@@ -42,6 +42,10 @@ class YearlyReport(Signable, VersionedModel):
     published_snapshot = models.ForeignKey(
         Snapshot, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # 1 for the first publication; a corrected version signed and published again is 2, ...
+    published_version = models.PositiveSmallIntegerField(default=0)
+    withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawn_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ScopedManager(partnership="partnership")
@@ -53,6 +57,10 @@ class YearlyReport(Signable, VersionedModel):
         ]
 
     signoff_name = "The yearly report"
+
+    def is_published_round(self, round_) -> bool:
+        """True when this round's version is already the published one."""
+        return round_.snapshot_id is not None and round_.snapshot_id == self.published_snapshot_id
 
     def __str__(self) -> str:
         return f"Yearly report {self.period}"

@@ -8,17 +8,15 @@ from signoff import services as signoff
 
 from .document import Document, document_from_data
 from .models import GeneratedFile, YearlyReport
+from .signing import signoff_blocks
 
 
 def published_report(partnership, period: str) -> YearlyReport | None:
     return (
         YearlyReport.objects.select_related("partnership", "published_snapshot")
-        .filter(
-            partnership=partnership,
-            period=period,
-            status=YearlyReport.Status.PUBLISHED,
-            published_snapshot__isnull=False,
-        )
+        # A published report reopened for correction stays public until a corrected version
+        # is published.
+        .filter(partnership=partnership, period=period, published_snapshot__isnull=False)
         .first()
     )
 
@@ -27,7 +25,11 @@ def published_document(report: YearlyReport, *, actor=None) -> Document:
     """The document exactly as signed. Raises `signoff.services.SnapshotBroken` if the stored
     version no longer matches its SHA-256."""
     content = signoff.snapshot_content(report.published_snapshot, actor=actor)
-    return document_from_data(content["document"])
+    document = document_from_data(content["document"])
+    round_ = report.published_snapshot.rounds.filter(locked_at__isnull=False).first()
+    if round_ is not None:
+        document.add(*signoff_blocks(round_))
+    return document
 
 
 def published_files(report: YearlyReport) -> dict[str, GeneratedFile]:

@@ -23,6 +23,7 @@ from .document import document_from_data
 from .docx_renderer import render_docx
 from .models import GeneratedFile, NarrativeSection, YearlyReport
 from .pdf_renderer import render_pdf
+from .signing import signoff_blocks
 
 DEFAULT_SECTIONS = [
     ("Introduction", "A few words on the year: what the partnership set out to do, and the "
@@ -103,34 +104,14 @@ def _keep(report: YearlyReport, fmt: str, content: bytes, actor, snapshot=None) 
 
 
 @transaction.atomic
-def report_request_signoff(*, report: YearlyReport, actor):
+def report_request_signoff(*, report: YearlyReport, actor, due_by=None):
     round_ = signoff.signoff_ask(
         partnership=report.partnership, target=report, actor=actor,
         title=f"{report} is ready for your sign-off",
         href=reverse("reports:sign_off", args=[report.partnership.slug, report.pk]),
+        due_by=due_by,
     )  # fmt: skip
-    report.status = YearlyReport.Status.IN_REVIEW
-    report.save(update_fields=["status"])
     return round_
-
-
-@transaction.atomic
-def report_sign(*, report: YearlyReport, partner_body, membership, actor) -> bool:
-    complete = signoff.signoff_sign_current(
-        target=report, partner_body=partner_body, membership=membership, actor=actor
-    )
-    if complete:
-        report.status = YearlyReport.Status.SIGNED_OFF
-        report.save(update_fields=["status"])
-    return complete
-
-
-@transaction.atomic
-def report_reopen(*, report: YearlyReport, reason: str, actor) -> None:
-    signoff.signoff_reopen_current(target=report, reason=reason, actor=actor)
-    report.status = YearlyReport.Status.DRAFT
-    report.published_on = None
-    report.save(update_fields=["status", "published_on"])
 
 
 @transaction.atomic
@@ -138,21 +119,52 @@ def report_publish(*, report: YearlyReport, actor) -> YearlyReport:
     """Publish the version every partner body signed: the web page, the Word file and the PDF
     are all made from its snapshot (checked against its SHA-256), and the files are stored
     once. Nothing published is rebuilt from live records afterwards."""
-    if report.status != YearlyReport.Status.SIGNED_OFF:
-        raise ValidationError("Every partner body must sign the report off before it is published.")
     round_ = signoff.current_round(report)
-    if round_ is None or round_.snapshot_id is None:
+    if round_ is None or round_.locked_at is None or report.is_published_round(round_):
+        raise ValidationError("Every partner body must sign the report off before it is published.")
+    if round_.snapshot_id is None:
         raise ValidationError(
             "This report was signed before fixed versions were recorded. Reopen it and ask "
             "for sign-off again to publish it."
         )
     content = signoff.snapshot_content(round_.snapshot, actor=actor)
     document = document_from_data(content["document"])
+    document.add(*signoff_blocks(round_))
     for fmt in ("docx", "pdf"):
         _keep(report, fmt, _render(report, document, fmt), actor, snapshot=round_.snapshot)
     report.status = YearlyReport.Status.PUBLISHED
     report.published_on = timezone.localdate()
     report.published_snapshot = round_.snapshot
-    report.save(update_fields=["status", "published_on", "published_snapshot"])
-    record(Event.PUBLISH, actor=actor, partnership=report.partnership, subject=report)
+    report.published_version += 1
+    report.withdrawn_on, report.withdrawn_reason = None, ""
+    report.save(
+        update_fields=[
+            "status", "published_on", "published_snapshot", "published_version",
+            "withdrawn_on", "withdrawn_reason",
+        ]
+    )  # fmt: skip
+    record(
+        Event.PUBLISH, actor=actor, partnership=report.partnership, subject=report,
+        detail={"version": report.published_version, "sha256": round_.snapshot.sha256},
+    )  # fmt: skip
+    return report
+
+
+@transaction.atomic
+def report_withdraw(*, report: YearlyReport, reason: str, actor) -> YearlyReport:
+    """Take a published report down, with a reason: its public page then says when it was
+    withdrawn and why. Its versions and files stay in the audit trail; a corrected version is
+    reopened, signed and published as a new version."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why the report is being withdrawn."})
+    if report.published_snapshot_id is None or report.withdrawn_on is not None:
+        raise ValidationError("Only a published report can be withdrawn.")
+    report.withdrawn_on = timezone.localdate()
+    report.withdrawn_reason = reason
+    report.save(update_fields=["withdrawn_on", "withdrawn_reason"])
+    record(
+        Event.WITHDRAW, actor=actor, partnership=report.partnership, subject=report,
+        detail={"reason": reason, "version": report.published_version},
+    )  # fmt: skip
     return report

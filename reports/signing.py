@@ -94,3 +94,46 @@ def changes(old: dict, new: dict) -> list[str]:
         if name in before and before[name] != after[name]
     ]
     return lines
+
+
+def on_state(report: YearlyReport, state: str) -> None:
+    """The report's own status follows its sign-off state. A published report that is reopened
+    for correction goes back to draft, but its published version stays public until a
+    corrected one is published."""
+    status = {
+        "draft": YearlyReport.Status.DRAFT,
+        "awaiting": YearlyReport.Status.IN_REVIEW,
+        "signed": YearlyReport.Status.SIGNED_OFF,
+    }[state]
+    YearlyReport.objects.filter(pk=report.pk).update(status=status)
+    report.status = status
+
+
+def signoff_blocks(round_) -> list:
+    """The signed document's sign-off section: who signed for which partner body (a delegate
+    for their lead), when, and any reservation. Added to the published page and files."""
+    from .document import Table
+
+    rows = []
+    for signature in round_.signatures.select_related(
+        "partner_body", "signed_by", "on_behalf_of__membership__user"
+    ).order_by("partner_body__name"):
+        who = str(signature.signed_by or "")
+        if signature.on_behalf_of_id:
+            who += f", for {signature.on_behalf_of.membership.user}"
+        rows.append(
+            [
+                signature.partner_body.name,
+                who,
+                f"{signature.signed_at:%-d %B %Y}",
+                signature.reservation or "None",
+            ]
+        )
+    return [
+        Heading("Sign-off", 1, "sign-off"),
+        Table(
+            "Signed by every statutory partner body",
+            ["Partner body", "Signed by", "Date", "Reservation"],
+            rows,
+        ),
+    ]

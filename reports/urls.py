@@ -17,6 +17,7 @@ urlpatterns = [
     path(R + "generate/<str:fmt>/", views.generate, name="generate"),
     path(R + "sign-off/", views.sign_off, name="sign_off"),
     path(R + "publish/", views.publish, name="publish"),
+    path(R + "withdraw/", views.withdraw, name="withdraw"),
     path("yearly-reports/<slug:slug>/<str:period>/", views.public, name="public"),
     path(
         "yearly-reports/<slug:slug>/<str:period>/<str:fmt>/",

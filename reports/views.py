@@ -18,7 +18,7 @@ from trust.versioning import EditConflict, conflict_response
 
 from . import selectors, services
 from .assemble import assemble
-from .forms import ReportForm, SectionForm
+from .forms import ReportForm, SectionForm, WithdrawForm
 from .models import NarrativeSection, YearlyReport
 
 
@@ -67,6 +67,7 @@ def report_detail(request: HttpRequest, partnership: str, report_id: int) -> Htt
             "files": report.files.select_related("file", "generated_by"),
             "can_edit": bool(request.roles & MANAGER_ROLES),
             "can_publish": Role.BUSINESS_MANAGER in request.roles,
+            "withdraw_form": WithdrawForm(),
         },
     )
 
@@ -149,14 +150,29 @@ def sign_off(request: HttpRequest, partnership: str, report_id: int) -> HttpResp
         request,
         target=report,
         actions=SignOffActions(
-            request=lambda actor: services.report_request_signoff(report=report, actor=actor),
-            sign=lambda **kw: services.report_sign(report=report, **kw),
-            reopen=lambda **kw: services.report_reopen(report=report, **kw),
+            request=lambda **kw: services.report_request_signoff(report=report, **kw),
         ),
         what="the yearly report",
         back_url=reverse("reports:report", args=[partnership, report.pk]),
         confirm="this yearly report is a fair account of the partnership's year",
     )
+
+
+def withdraw(request: HttpRequest, partnership: str, report_id: int) -> HttpResponse:
+    report = _report(report_id)
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            services.report_withdraw(
+                report=report, reason=form.cleaned_data["reason"], actor=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, "The report has been withdrawn from its public page.")
+    else:
+        messages.error(request, form.errors["reason"][0])
+    return redirect("reports:report", partnership=partnership, report_id=report.pk)
 
 
 def publish(request: HttpRequest, partnership: str, report_id: int) -> HttpResponse:
@@ -188,6 +204,11 @@ def _refused(request: HttpRequest) -> HttpResponse:
 def public(request: HttpRequest, slug: str, period: str) -> HttpResponse:
     """A published report's web version, public: made from the signed version."""
     partnership, report = _published(slug, period)
+    if report.withdrawn_on:
+        return render(
+            request, "reports/withdrawn.html",
+            {"report": report, "public_partnership": partnership}, status=410,
+        )  # fmt: skip
     with scope(partnership=partnership):
         try:
             document = selectors.published_document(report)
@@ -205,6 +226,11 @@ def public_file(request: HttpRequest, slug: str, period: str, fmt: str) -> HttpR
     """The Word file or PDF made at publication, served exactly as stored (after checking its
     SHA-256)."""
     partnership, report = _published(slug, period)
+    if report.withdrawn_on:
+        return render(
+            request, "reports/withdrawn.html",
+            {"report": report, "public_partnership": partnership}, status=410,
+        )  # fmt: skip
     with scope(partnership=partnership):
         generated = selectors.published_files(report).get(fmt)
         if generated is None:

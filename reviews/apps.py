@@ -17,7 +17,7 @@ class ReviewsConfig(AppConfig):
 
         register_kind(
             Review, freeze=signing.freeze, summary=signing.summary,
-            template="reviews/signed_version.html", changes=signing.changes,
+            template="reviews/signed_version.html", changes=signing.changes, on_state=signing.on_state,
         )  # fmt: skip
         track(Review, partnership=lambda o: o.partnership_id)
         track(LocalIndicator, partnership=lambda o: o.partnership_id)

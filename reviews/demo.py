@@ -11,6 +11,7 @@ from django_scopes import scope
 from evidence.models import EvidenceItem
 from framework.selectors import current_edition
 from partnerships.models import Membership, PartnerBody, Subgroup
+from signoff.services import signoff_sign_current
 
 from . import services
 from .models import OutcomeJudgement, Rating
@@ -37,14 +38,17 @@ SIGNERS_BY_BODY = {
 }
 
 
-def sign_by_every_body(partnership, sign) -> None:
-    """Every partner body signs through its demo signer; `sign(partner_body=, membership=,
-    actor=)` is the target's signing service (also used by the planning demo)."""
+def sign_by_every_body(partnership, target, reservations: dict | None = None) -> None:
+    """Every partner body signs `target` through its demo signer (also used by the planning
+    and report demos); `reservations` gives some bodies a reservation."""
     for body in PartnerBody.objects.filter(partnership=partnership):
         signer = Membership.objects.prefetch_related("roles__acting_for").get(
             partnership=partnership, user__email=SIGNERS_BY_BODY[body.name]
         )
-        sign(partner_body=body, membership=signer, actor=signer.user)
+        signoff_sign_current(
+            target=target, partner_body=body, membership=signer, actor=signer.user,
+            reservation=(reservations or {}).get(body.name, ""),
+        )  # fmt: skip
 
 
 def demo_reviews(partnerships: dict) -> None:
@@ -81,7 +85,7 @@ def demo_reviews(partnerships: dict) -> None:
         services.review_request_signoff(review=last_year, actor=manager.user)
         sign_by_every_body(
             northshire,
-            lambda **kw: services.review_sign(review=last_year, **kw),
+            last_year,
         )
 
         this_year = services.review_start(

@@ -199,35 +199,16 @@ def local_indicator_add(
 
 
 @transaction.atomic
-def review_request_signoff(*, review: Review, actor):
+def review_request_signoff(*, review: Review, actor, due_by=None):
     round_ = signoff.signoff_ask(
         partnership=review.partnership,
         target=review,
         actor=actor,
         title=f"{review} is ready for your sign-off",
         href=reverse("reviews:sign_off", args=[review.partnership.slug, review.pk]),
+        due_by=due_by,
     )
-    review.status = Review.Status.IN_REVIEW
-    review.save(update_fields=["status"])
     return round_
-
-
-@transaction.atomic
-def review_sign(*, review: Review, partner_body, membership, actor) -> bool:
-    complete = signoff.signoff_sign_current(
-        target=review, partner_body=partner_body, membership=membership, actor=actor
-    )
-    if complete:
-        review.status = Review.Status.SIGNED_OFF
-        review.save(update_fields=["status"])
-    return complete
-
-
-@transaction.atomic
-def review_reopen(*, review: Review, reason: str, actor) -> None:
-    signoff.signoff_reopen_current(target=review, reason=reason, actor=actor)
-    review.status = Review.Status.DRAFT
-    review.save(update_fields=["status"])
 
 
 @writes_signed(lambda rating, **_: rating.review)

@@ -297,9 +297,7 @@ def sign_off(request: HttpRequest, partnership: str, review_id: int) -> HttpResp
         request,
         target=review,
         actions=SignOffActions(
-            request=lambda actor: services.review_request_signoff(review=review, actor=actor),
-            sign=lambda **kw: services.review_sign(review=review, **kw),
-            reopen=lambda **kw: services.review_reopen(review=review, **kw),
+            request=lambda **kw: services.review_request_signoff(review=review, **kw),
         ),
         what="the review",
         back_url=reverse("reviews:review", args=[partnership, review.pk]),

@@ -2,7 +2,8 @@
 
 from trust.fuzz import register
 
-from .forms import ReopenForm, SignForm
+from .forms import ReopenForm, RequestForm, SignForm
 
 register(SignForm, build=lambda ctx: {"bodies": list(ctx.partnership.partner_bodies.all())})
 register(ReopenForm)
+register(RequestForm)

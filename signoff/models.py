@@ -105,6 +105,14 @@ class SignOff(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reopen_reason = models.TextField(blank=True)
+    # Closed by a partner declining to sign (reopened_* then hold who declined, when and why).
+    declined = models.BooleanField(default=False)
+    declined_for = models.ForeignKey(
+        PartnerBody, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    due_by = models.DateField("Sign by", null=True, blank=True)
+    # The record's sign-off page, for links in reminders and replies.
+    page = models.CharField(max_length=500, blank=True)
     # What this round asks the partners to sign (none for rounds made before fixed versions).
     snapshot = models.ForeignKey(
         Snapshot, null=True, blank=True, on_delete=models.PROTECT, related_name="rounds"
@@ -139,6 +147,9 @@ class Signature(models.Model):
     # The SHA-256 of the snapshot this signature covers; blank for signatures given before
     # fixed versions were recorded.
     snapshot_sha256 = models.CharField(max_length=64, blank=True)
+    comment = models.TextField(blank=True)
+    # Signed, but with a reservation that appears with the signature wherever it is shown.
+    reservation = models.TextField(blank=True)
 
     objects = ScopedManager(partnership="signoff__partnership")
 

@@ -15,14 +15,16 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from audit.events import Event, record
-from notifications.services import notify
+from notifications.services import notifications_clear, notify
 from partnerships.models import Membership, PartnerBody
 from partnerships.roles import LEAD_ROLES, Role
 
@@ -40,17 +42,31 @@ class SignableKind:
     template: str  # the full signed version as a page, given `content`
     context: Callable[[dict], dict] | None = None  # more for that page, worked out from content
     changes: Callable[[dict, dict], list[str]] | None = None  # (old, new) -> plain-English lines
+    # Called after every change of state, for the owning app's own status fields.
+    on_state: Callable[[Signable, str], None] | None = None
 
 
 KINDS: dict[str, SignableKind] = {}
 
 
 def register_kind(
-    model: type[Signable], *, freeze, summary, template: str, context=None, changes=None
+    model: type[Signable],
+    *,
+    freeze,
+    summary,
+    template: str,
+    context=None,
+    changes=None,
+    on_state=None,
 ) -> None:
     """Called by the owning app (in its AppConfig.ready) for each signable model."""
     KINDS[model._meta.label] = SignableKind(
-        freeze=freeze, summary=summary, template=template, context=context, changes=changes
+        freeze=freeze,
+        summary=summary,
+        template=template,
+        context=context,
+        changes=changes,
+        on_state=on_state,
     )
 
 
@@ -99,6 +115,40 @@ def snapshot_content(snapshot: Snapshot, *, actor=None) -> dict:
 def _set_state(target, state: str) -> None:
     type(target)._base_manager.filter(pk=target.pk).update(signoff_state=state)
     target.signoff_state = state
+    hook = kind_of(target).on_state
+    if hook is not None:
+        hook(target, state)
+
+
+# How long partners have to sign unless the business manager says otherwise.
+DEFAULT_DAYS_TO_SIGN = 14
+# The reminder goes this many days before the round's "sign by" date.
+REMIND_DAYS_BEFORE = 3
+
+
+def _key(round_: SignOff) -> str:
+    return f"signoff-{round_.pk}"
+
+
+def _clear(round_: SignOff, users=None) -> None:
+    for key in (_key(round_), f"{_key(round_)}-due"):
+        notifications_clear(partnership=round_.partnership, key=key, users=users)
+
+
+def signers_for(partnership, partner_body) -> list:
+    """Everyone who may sign for this partner body: its lead and their delegates."""
+    memberships = Membership.objects.filter(partnership=partnership).filter(
+        Q(roles__role=Role.LEAD_PARTNER, roles__partner_body=partner_body)
+        | Q(roles__role=Role.DELEGATED_PARTNER, roles__acting_for__partner_body=partner_body)
+    )
+    return [m.user for m in memberships.select_related("user").distinct()]
+
+
+def business_managers(partnership) -> list:
+    memberships = Membership.objects.filter(
+        partnership=partnership, roles__role=Role.BUSINESS_MANAGER
+    ).select_related("user")
+    return [m.user for m in memberships.distinct()]
 
 
 def current_round(target) -> SignOff | None:
@@ -131,7 +181,7 @@ def bodies_signable_by(membership: Membership) -> dict[int, object]:
 
 
 @transaction.atomic
-def signoff_request(*, partnership, target, actor) -> SignOff:
+def signoff_request(*, partnership, target, actor, due_by=None) -> SignOff:
     """Open a round of sign-off for `target` (or return the open one)."""
     existing = current_round(target)
     if existing is not None:
@@ -151,12 +201,19 @@ def signoff_request(*, partnership, target, actor) -> SignOff:
         object_id=target.pk,
         requested_by=actor,
         snapshot=snapshot_take(target=target, partnership=partnership),
+        due_by=due_by or timezone.localdate() + timedelta(days=DEFAULT_DAYS_TO_SIGN),
     )
 
 
 @transaction.atomic
 def signoff_sign(
-    *, signoff: SignOff, partner_body: PartnerBody, membership: Membership, actor
+    *,
+    signoff: SignOff,
+    partner_body: PartnerBody,
+    membership: Membership,
+    actor,
+    comment: str = "",
+    reservation: str = "",
 ) -> bool:
     """Sign for one partner body. Returns True when this signature completed the round."""
     signoff = SignOff.objects.select_for_update().get(pk=signoff.pk)
@@ -177,13 +234,20 @@ def signoff_sign(
         signed_by=actor,
         on_behalf_of=signable[partner_body.pk],
         snapshot_sha256=sha256,
+        comment=comment.strip(),
+        reservation=reservation.strip(),
     )
+    # This body has signed: nobody who signs for it needs the request on their home page.
+    _clear(signoff, users=signers_for(signoff.partnership, partner_body))
     record(
         Event.SIGN_OFF,
         actor=actor,
         partnership=signoff.partnership,
         subject=signoff.target,
-        detail={"partner body": partner_body.name},
+        detail={
+            "partner body": partner_body.name,
+            **({"reservation": reservation.strip()} if reservation.strip() else {}),
+        },
     )
     needed = set(
         PartnerBody.objects.filter(partnership=signoff.partnership).values_list("pk", flat=True)
@@ -193,6 +257,7 @@ def signoff_sign(
         signoff.locked_at = timezone.now()
         signoff.save(update_fields=["locked_at"])
         _set_state(signoff.target, SignoffState.SIGNED)
+        _clear(signoff)
         return True
     return False
 
@@ -208,6 +273,7 @@ def signoff_reopen(*, signoff: SignOff, reason: str, actor) -> None:
     signoff.reopen_reason = reason
     signoff.save(update_fields=["reopened_at", "reopened_by", "reopen_reason"])
     _set_state(signoff.target, SignoffState.DRAFT)
+    _clear(signoff)
     record(
         Event.REOPEN,
         actor=actor,
@@ -244,28 +310,121 @@ def signers(partnership) -> list:
 
 
 @transaction.atomic
-def signoff_ask(*, partnership, target, actor, title: str, href: str) -> SignOff:
-    """Open a round and tell every signer (once per round)."""
-    round_ = signoff_request(partnership=partnership, target=target, actor=actor)
+def signoff_ask(*, partnership, target, actor, title: str, href: str, due_by=None) -> SignOff:
+    """Open a round and tell every signer (once per round; a record sent again after changes
+    says so)."""
+    again = SignOff.objects.filter(
+        content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+    ).exists()
+    round_ = signoff_request(partnership=partnership, target=target, actor=actor, due_by=due_by)
+    if round_.page != href:
+        round_.page = href
+        round_.save(update_fields=["page"])
     notify(
         partnership=partnership,
         users=signers(partnership),
-        title=title,
+        title=(f"{title} (sent again after changes)" if again else title)
+        + f": sign by {round_.due_by:%-d %B %Y}",
         href=href,
-        key=f"signoff-{round_.pk}",
+        key=_key(round_),
     )
     return round_
 
 
 @transaction.atomic
-def signoff_sign_current(*, target, partner_body, membership, actor) -> bool:
+def signoff_decline(
+    *, signoff: SignOff, partner_body: PartnerBody, membership: Membership, reason: str, actor
+) -> None:
+    """Decline to sign for a partner body, with a reason: the round closes, the record goes
+    back to the business manager (who is told), and signatures already given in the round stay
+    in the trail but count for nothing in the next."""
+    signoff = SignOff.objects.select_for_update().get(pk=signoff.pk)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"note": "Enter why you are declining to sign."})
+    if not signoff.is_open:
+        raise ValidationError("Sign-off is not open: it has been completed or reopened.")
+    if partner_body.pk not in bodies_signable_by(membership):
+        raise ValidationError(f"You cannot sign for {partner_body}.")
+    signoff.reopened_at = timezone.now()
+    signoff.reopened_by = actor
+    signoff.reopen_reason = reason
+    signoff.declined = True
+    signoff.declined_for = partner_body
+    signoff.save(
+        update_fields=["reopened_at", "reopened_by", "reopen_reason", "declined", "declined_for"]
+    )
+    target = signoff.target
+    _set_state(target, SignoffState.DRAFT)
+    _clear(signoff)
+    record(
+        Event.DECLINE,
+        actor=actor,
+        partnership=signoff.partnership,
+        subject=target,
+        detail={"partner body": partner_body.name, "reason": reason},
+    )
+    notify(
+        partnership=signoff.partnership,
+        users=business_managers(signoff.partnership),
+        title=f"{partner_body} declined to sign {target}: {reason}"[:200],
+        href=signoff.page or "/",
+        key=f"{_key(signoff)}-declined",
+    )
+
+
+@transaction.atomic
+def signoff_decline_current(*, target, partner_body, membership, reason: str, actor) -> None:
+    round_ = current_round(target)
+    if round_ is None:
+        raise ValidationError("The business manager has not asked for sign-off yet.")
+    signoff_decline(
+        signoff=round_, partner_body=partner_body, membership=membership, reason=reason,
+        actor=actor,
+    )  # fmt: skip
+
+
+def signoff_due_reminders() -> int:
+    """Daily: remind everyone who has yet to sign, a few days before a round's date."""
+    from django_scopes import scopes_disabled
+
+    told = 0
+    today = timezone.localdate()
+    with scopes_disabled():
+        rounds = SignOff.objects.filter(
+            reopened_at=None,
+            locked_at=None,
+            due_by__isnull=False,
+            due_by__lte=today + timedelta(days=REMIND_DAYS_BEFORE),
+        ).select_related("partnership")
+        for round_ in rounds:
+            signed = set(round_.signatures.values_list("partner_body_id", flat=True))
+            for body in PartnerBody.objects.filter(partnership=round_.partnership).exclude(
+                pk__in=signed
+            ):
+                told += notify(
+                    partnership=round_.partnership,
+                    users=signers_for(round_.partnership, body),
+                    title=f"Reminder: {round_.target} needs signing for {body} by "
+                    f"{round_.due_by:%-d %B %Y}",
+                    href=round_.page or "/",
+                    key=f"{_key(round_)}-due",
+                )
+    return told
+
+
+@transaction.atomic
+def signoff_sign_current(
+    *, target, partner_body, membership, actor, comment: str = "", reservation: str = ""
+) -> bool:
     """Sign the target's open round; True when this signature completed it."""
     round_ = current_round(target)
     if round_ is None:
         raise ValidationError("The business manager has not asked for sign-off yet.")
     return signoff_sign(
-        signoff=round_, partner_body=partner_body, membership=membership, actor=actor
-    )
+        signoff=round_, partner_body=partner_body, membership=membership, actor=actor,
+        comment=comment, reservation=reservation,
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -300,3 +459,14 @@ def changes_since_signed(round_: SignOff, *, actor=None) -> tuple[SignOff | None
     old = snapshot_content(earlier.snapshot, actor=actor)
     new = snapshot_content(round_.snapshot, actor=actor)
     return earlier, kind.changes(old, new) or ["Nothing changed in what is signed."]
+
+
+def rounds_of(target) -> list[SignOff]:
+    """Every round for the record, newest first, with who reopened or declined it and why."""
+    return list(
+        SignOff.objects.filter(
+            content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+        )
+        .select_related("reopened_by", "requested_by", "declined_for", "snapshot")
+        .order_by("-requested_at", "-pk")
+    )

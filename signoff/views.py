@@ -15,17 +15,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from partnerships.roles import Role
 
 from . import services
-from .forms import ReopenForm, SignForm
+from .forms import ReopenForm, RequestForm, SignForm
 from .models import Snapshot
 
 
 @dataclass(frozen=True)
 class SignOffActions:
-    """What asking, signing and reopening do for one kind of target."""
+    """What asking does for one kind of target (its message, its link, what must be done
+    first). Signing, declining and reopening are the same for every kind (signoff.services)."""
 
-    request: Callable[..., object]  # (actor) -> round; may raise ValidationError
-    sign: Callable[..., bool]  # (partner_body, membership, actor) -> completed
-    reopen: Callable[..., None]  # (reason, actor)
+    request: Callable[..., object]  # (actor, due_by) -> round; may raise ValidationError
 
 
 def _apply(form, error: ValidationError) -> None:
@@ -54,18 +53,33 @@ def sign_off_page(
     action = request.POST.get("action") if request.method == "POST" else None
     sign_form = SignForm(request.POST if action == "sign" else None, bodies=unsigned)
     reopen_form = ReopenForm(request.POST if action == "reopen" else None)
+    request_form = RequestForm(request.POST if action == "request" else None)
     request_error = None
     manager = Role.BUSINESS_MANAGER in request.roles
     try:
-        if action == "request" and manager:
-            actions.request(actor=request.user)
+        if action == "request" and manager and request_form.is_valid():
+            actions.request(actor=request.user, due_by=request_form.cleaned_data["due_by"])
             messages.success(request, "Sign-off has been requested from every partner body.")
             return redirect(request.path)
         if action == "sign" and sign_form.is_valid():
             body = sign_form.bodies[sign_form.cleaned_data["partner_body"]]
-            done = actions.sign(
-                partner_body=body, membership=request.membership, actor=request.user
-            )
+            decision, note = sign_form.cleaned_data["decision"], sign_form.cleaned_data["note"]
+            if decision == SignForm.DECLINE:
+                services.signoff_decline_current(
+                    target=target, partner_body=body, membership=request.membership,
+                    reason=note, actor=request.user,
+                )  # fmt: skip
+                messages.success(
+                    request,
+                    f"You have declined to sign for {body}. The business manager has been told.",
+                )
+                return redirect(request.path)
+            done = services.signoff_sign_current(
+                target=target, partner_body=body, membership=request.membership,
+                actor=request.user,
+                comment=note if decision == SignForm.SIGN else "",
+                reservation=note if decision == SignForm.RESERVATION else "",
+            )  # fmt: skip
             messages.success(
                 request,
                 f"Every partner body has signed: {what} is signed off and locked."
@@ -74,7 +88,9 @@ def sign_off_page(
             )
             return redirect(request.path)
         if action == "reopen" and manager and reopen_form.is_valid():
-            actions.reopen(reason=reopen_form.cleaned_data["reason"], actor=request.user)
+            services.signoff_reopen_current(
+                target=target, reason=reopen_form.cleaned_data["reason"], actor=request.user
+            )
             messages.success(request, f"{what[0].upper()}{what[1:]} has been reopened.")
             return redirect(request.path)
     except ValidationError as error:
@@ -82,6 +98,8 @@ def sign_off_page(
             request_error = " ".join(error.messages)
         else:
             _apply(sign_form if action == "sign" else reopen_form, error)
+    if action == "request" and request_form.errors:
+        request_error = " ".join(e for errors in request_form.errors.values() for e in errors)
     version = _version(round_, request.user)
     return render(
         request,
@@ -96,6 +114,8 @@ def sign_off_page(
             "sign_form": sign_form if unsigned and round_ and round_.is_open else None,
             "reopen_form": reopen_form if manager and round_ else None,
             "can_request": manager and round_ is None,
+            "request_form": request_form,
+            "rounds": services.rounds_of(target),
             "request_error": request_error,
             **version,
         },

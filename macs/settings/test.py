@@ -1,5 +1,7 @@
 """Tests: fast hashing, plain static storage (the manifest storage 404s under live_server)."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -13,7 +15,11 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MACS_ENVIRONMENT = "test"
 WHITENOISE_AUTOREFRESH = True
-MACS_UPLOAD_ROOT = BASE_DIR / "test-artifacts" / "uploads"  # noqa: F405
+# One upload folder per pytest-xdist worker: purging orphaned files in one worker must not
+# remove files whose rows live in another worker's database.
+MACS_UPLOAD_ROOT = (
+    BASE_DIR / "test-artifacts" / f"uploads-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"  # noqa: F405
+)
 # Process-wide caches: computed survey results survive each test's rollback (their keys hold
 # the wave's random token and state); tests clear the rate-limit cache themselves.
 CACHES = {

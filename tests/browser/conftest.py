@@ -6,7 +6,6 @@ Later issues add journeys here; every page a journey visits goes through `assert
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -26,22 +25,6 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
         ],
     }  # fmt: skip
-
-
-@pytest.fixture(scope="session")
-def demo_database_copy(django_db_setup, django_db_blocker):
-    """A copy of this worker's test database as the session fixture left it (MACS content and
-    the demo), taken once with SQLite's backup API; None on other databases."""
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        return None
-    with django_db_blocker.unblock():
-        connection.ensure_connection()
-        copy = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.connection.backup(copy)
-    yield copy
-    copy.close()
 
 
 @pytest.fixture

@@ -20,7 +20,9 @@ from tests.macs.test_access_matrix import CHECKED_NAMES, sample_kwargs
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Files, not pages (and the admin, which is Django's own).
-NOT_PAGES = ("export", "download", "png", "word", "generate", "backup", "logout", "admin")
+NOT_PAGES = (
+    "export", "download", "png", "word", "generate", "backup", "logout", "admin", "_file",
+)  # fmt: skip
 VISITORS = ["anonymous", "guest", "national-viewer", *[r.value for r in Role]]
 
 

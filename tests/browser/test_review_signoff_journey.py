@@ -59,7 +59,7 @@ def test_review_from_start_to_joint_sign_off(site, page, browser):
         open_review(signer, "2026-27")
         signer.get_by_role("link", name="Sign-off").click()
         signer.get_by_label(body).check()
-        signer.get_by_role("button", name="Sign off").click()
+        signer.get_by_role("button", name="Send your decision").click()
         if index == len(SIGNERS_BY_BODY) - 1:
             assert signer.get_by_text("Every partner body has signed").is_visible()
             assert_accessible(signer, "30-signed-off")

@@ -120,6 +120,7 @@ def sample_kwargs(name: str, demo) -> dict:
             **_resources(northshire, name),
             **_reports(northshire),
             "monitor_id": _monitor(northshire).pk,
+            "snapshot_id": _snapshot(northshire).pk,
             "notification_id": _notification(northshire).pk,
             "wave_id": _wave(northshire, "2025").pk,
             "statement_id": _wave(northshire, "2025").statements.first().pk,
@@ -145,6 +146,12 @@ def _rating(partnership):
     from reviews.models import Rating
 
     return Rating.objects.filter(review=_review(partnership)).order_by("pk").first()
+
+
+def _snapshot(partnership):
+    from signoff.models import Snapshot
+
+    return Snapshot.objects.filter(partnership=partnership).order_by("pk").first()
 
 
 def _notification(partnership):

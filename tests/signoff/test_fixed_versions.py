@@ -25,7 +25,13 @@ from reviews.demo import sign_by_every_body
 from reviews.models import Rating, Review
 from signoff.locking import RecordLocked
 from signoff.models import Signature, Snapshot
-from signoff.services import SnapshotBroken, current_round, snapshot_content
+from signoff.services import (
+    SnapshotBroken,
+    current_round,
+    signoff_reopen_current,
+    signoff_sign_current,
+    snapshot_content,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +71,7 @@ def test_signed_report_is_published_exactly_as_signed(demo):
         first = services.report_request_signoff(report=report, actor=manager)
         assert first.snapshot.sha256 == hashlib.sha256(first.snapshot.body.encode()).hexdigest()
         body = PartnerBody.objects.get(name="Northshire County Council")
-        services.report_sign(report=report, partner_body=body, membership=county, actor=county.user)
+        signoff_sign_current(target=report, partner_body=body, membership=county, actor=county.user)
         assert Signature.objects.get(signoff=first).snapshot_sha256 == first.snapshot.sha256
         form = SectionForm(
             {"heading": "Introduction", "text": "Changed.", "version": section.version},
@@ -75,12 +81,12 @@ def test_signed_report_is_published_exactly_as_signed(demo):
         with pytest.raises(RecordLocked, match="The yearly report is awaiting sign-off"):
             services.section_save(form=form, report=report, actor=manager)
         # Reopen with a reason, change, ask again: a new version with a new hash.
-        services.report_reopen(report=report, reason="The introduction was wrong.", actor=manager)
+        signoff_reopen_current(target=report, reason="The introduction was wrong.", actor=manager)
         services.section_save(form=form, report=report, actor=manager)
         second = services.report_request_signoff(report=report, actor=manager)
         assert second.snapshot.sha256 != first.snapshot.sha256
         assert "Changed." in second.snapshot.body and "Changed." not in first.snapshot.body
-        sign_by_every_body(northshire, lambda **kw: services.report_sign(report=report, **kw))
+        sign_by_every_body(northshire, report)
         services.report_publish(report=report, actor=manager)
         report.refresh_from_db()
         assert report.published_snapshot == second.snapshot
@@ -211,10 +217,10 @@ def test_signers_see_what_changed_since_they_signed(demo, client_as, current_rev
         rating = rating_of("1.1.2")
         reviews.review_request_signoff(review=current_review, actor=manager)
         body = PartnerBody.objects.get(name="Northshire County Council")
-        reviews.review_sign(
-            review=current_review, partner_body=body, membership=county, actor=county.user
+        signoff_sign_current(
+            target=current_review, partner_body=body, membership=county, actor=county.user
         )
-        reviews.review_reopen(review=current_review, reason="1.1.2 was too low.", actor=manager)
+        signoff_reopen_current(target=current_review, reason="1.1.2 was too low.", actor=manager)
         Rating.objects.filter(pk=rating.pk).update(level=4)
         reviews.review_request_signoff(review=current_review, actor=manager)
         labels = dict(

@@ -46,19 +46,14 @@ NOT_EDITS = {
     "reviews.services.local_indicator_add": "a partnership's own indicator; it is rated in the "
     "open review only while that review is not locked",
     "reviews.services.review_request_signoff": "sign-off itself (signoff.services)",
-    "reviews.services.review_sign": "sign-off itself",
-    "reviews.services.review_reopen": "sign-off itself",
     "planning.services.priority_start": "makes a new priority",
     "planning.services.priority_request_signoff": "sign-off itself",
-    "planning.services.priority_sign": "sign-off itself",
-    "planning.services.priority_reopen": "sign-off itself",
     "planning.services.progress_add": "progress reviews continue after a plan is agreed",
     "reports.services.report_start": "makes a new report",
     "reports.services.report_generate": "a draft file to read; changes nothing signed",
     "reports.services.report_request_signoff": "sign-off itself",
-    "reports.services.report_sign": "sign-off itself",
-    "reports.services.report_reopen": "sign-off itself",
     "reports.services.report_publish": "publishes the signed version",
+    "reports.services.report_withdraw": "takes a publication down; the signed version stays",
     "reports.services._keep": "stores a file made from the report",
     "participation.workshops.workshop_open": "a workshop, not a signed record",
 }
@@ -185,12 +180,12 @@ def test_asking_for_sign_off_locks_at_once_and_reopening_unlocks(demo, rating_of
         assert review.signoff_state == SignoffState.AWAITING
         with pytest.raises(RecordLocked, match="The review is awaiting sign-off"):
             services.rating_owner_set(rating=rating, owner=None, actor=manager)
-        sign_by_every_body(northshire, lambda **kw: services.review_sign(review=review, **kw))
+        sign_by_every_body(northshire, review)
         review.refresh_from_db()
         assert review.signoff_state == SignoffState.SIGNED
         with pytest.raises(RecordLocked, match="The review has been signed off"):
             services.rating_owner_set(rating=rating, owner=None, actor=manager)
-        services.review_reopen(review=review, reason="A rating was wrong.", actor=manager)
+        signoff.signoff_reopen_current(target=review, reason="A rating was wrong.", actor=manager)
         review.refresh_from_db()
         assert review.signoff_state == SignoffState.DRAFT
         services.rating_owner_set(rating=rating_of("1.1.1"), owner=None, actor=manager)

@@ -66,7 +66,8 @@ class Command(BaseCommand):
             if round_ is None or round_.snapshot_id is None:
                 continue
             report.published_snapshot = round_.snapshot
-            report.save(update_fields=["published_snapshot"])
+            report.published_version = report.published_version or 1
+            report.save(update_fields=["published_snapshot", "published_version"])
             kept = GeneratedFile.objects.filter(report=report, snapshot__isnull=True)
             if round_.locked_at:
                 kept = kept.filter(generated_at__gte=round_.locked_at)
