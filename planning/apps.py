@@ -25,13 +25,15 @@ class PlanningConfig(AppConfig):
         def of(o):
             return o.partnership_id
 
-        from signoff.services import register_kind
+        from signoff.services import register_kind, status_follows
 
         from . import signing
 
         register_kind(
             Priority, freeze=signing.freeze, summary=signing.summary,
-            template="planning/signed_version.html", changes=signing.changes, on_state=signing.on_state,
+            template="planning/signed_version.html", changes=signing.changes, on_state=status_follows(
+                "agreed", {"draft": False, "awaiting": False, "signed": True}
+            ),
         )  # fmt: skip
         track(Priority, partnership=of)
         track(

@@ -102,9 +102,3 @@ def changes(old: dict, new: dict) -> list[str]:
     if old["reflections"] != new["reflections"]:
         lines.append("Reflections on the principles changed.")
     return lines
-
-
-def on_state(priority: Priority, state: str) -> None:
-    """A priority is agreed once every partner body has signed its plan."""
-    Priority.objects.filter(pk=priority.pk).update(agreed=state == "signed")
-    priority.agreed = state == "signed"

@@ -15,13 +15,16 @@ class ReportsConfig(AppConfig):
         def of(o):
             return o.partnership_id
 
-        from signoff.services import register_kind
+        from signoff.services import register_kind, status_follows
 
         from . import signing
 
         register_kind(
             YearlyReport, freeze=signing.freeze, summary=signing.summary,
-            template="reports/signed_version.html", changes=signing.changes, on_state=signing.on_state,
+            template="reports/signed_version.html", changes=signing.changes, on_state=status_follows("status", {
+                "draft": YearlyReport.Status.DRAFT, "awaiting": YearlyReport.Status.IN_REVIEW,
+                "signed": YearlyReport.Status.SIGNED_OFF,
+            }),
             context=signing.page_context,
         )  # fmt: skip
         track(YearlyReport, partnership=of)

@@ -24,6 +24,7 @@ from ui.charts import Series, bar_chart
 
 from .document import Bullets, Chart, Document, Heading, Paragraph, Table
 from .models import YearlyReport
+from .periods import ReportYear, report_year
 
 NOT_RATED = "Not yet rated"
 
@@ -67,10 +68,11 @@ def assemble(report: YearlyReport) -> Document:
     index = EvidenceIndex()
     _outcomes(document, report, index)
     _survey(document, report)
-    _priorities(document)
-    _learning(document)
-    _participation(document)
-    _monitors(document)
+    year = report_year(report.period)
+    _priorities(document, year)
+    _learning(document, year)
+    _participation(document, year)
+    _monitors(document, year)
     _resources(document, report)
     for section in (s for s in sections if s.after_outcomes):
         _narrative(document, section)
@@ -195,14 +197,24 @@ def _survey(document: Document, report: YearlyReport) -> None:
     )
 
 
-def _priorities(document: Document) -> None:
+def _priorities(document: Document, year: ReportYear) -> None:
+    """Priorities started in the year or with a progress review dated in it; each outcome's
+    latest progress review dated in the year."""
     document.add(Heading("Priorities", 1, "priorities"))
-    latest = Prefetch("updates", queryset=ProgressUpdate.objects.order_by("-date", "-pk"))
-    priorities = Priority.objects.prefetch_related(
-        Prefetch("outcomes", queryset=PriorityOutcome.objects.prefetch_related(latest))
+    in_year = ProgressUpdate.objects.filter(date__gte=year.start, date__lte=year.end)
+    latest = Prefetch("updates", queryset=in_year.order_by("-date", "-pk"))
+    priorities = (
+        Priority.objects.filter(
+            Q(created_at__date__gte=year.start, created_at__date__lte=year.end)
+            | Q(outcomes__updates__in=in_year)
+        )
+        .distinct()
+        .prefetch_related(
+            Prefetch("outcomes", queryset=PriorityOutcome.objects.prefetch_related(latest))
+        )
     )
     if not priorities:
-        document.add(Paragraph("No priorities are recorded."))
+        document.add(Paragraph(f"No priorities were started or reviewed in {year.label}."))
     for priority in priorities:
         document.add(Heading(priority.title + (" (agreed)" if priority.agreed else ""), 2))
         if priority.overall_change:
@@ -212,7 +224,7 @@ def _priorities(document: Document) -> None:
             updates = list(outcome.updates.all())
             rows.append(
                 [outcome.target_group, outcome.text,
-                 f"{updates[0].get_status_display()} ({updates[0].date:%-d %b %Y})" if updates else "Not reviewed yet"]
+                 f"{updates[0].get_status_display()} ({updates[0].date:%-d %b %Y})" if updates else f"Not reviewed in {year.label}"]
             )  # fmt: skip
         if rows:
             document.add(
@@ -224,27 +236,43 @@ def _priorities(document: Document) -> None:
             )
 
 
-def _learning(document: Document) -> None:
+def _learning(document: Document, year: ReportYear) -> None:
+    """Actions created, due or completed in the year, as they stood at its end; challenges
+    raised in the year."""
     document.add(Heading("Learning, actions and challenge", 1, "learning"))
-    today = timezone.localdate()
-    counts = Action.objects.aggregate(
+    start, end = year.start, year.end
+    actions = Action.objects.filter(
+        Q(created_at__date__gte=start, created_at__date__lte=end)
+        | Q(due_date__gte=start, due_date__lte=end)
+        | Q(completed_on__gte=start, completed_on__lte=end)
+    )
+    done_by_end = Q(completed_on__isnull=False, completed_on__lte=end)
+    counts = actions.aggregate(
         total=Count("pk"),
-        done=Count("pk", filter=Q(status=Action.Status.DONE)),
-        overdue=Count("pk", filter=~Q(status=Action.Status.DONE) & Q(due_date__lt=today)),
+        done=Count("pk", filter=done_by_end),
+        overdue=Count("pk", filter=~done_by_end & Q(due_date__lt=end)),
     )
     document.add(
         Paragraph(
-            f"{counts['total']} actions from reviews, audits and other learning: {counts['done']} done, "
-            f"{counts['overdue']} overdue."
+            f"{counts['total']} actions from reviews, audits and other learning in {year.label}: "
+            f"{counts['done']} done by the end of the year, {counts['overdue']} overdue then."
         )
     )
-    impact = list(Action.objects.filter(status=Action.Status.DONE).exclude(impact_evidence=""))
+    impact = list(
+        Action.objects.filter(completed_on__gte=start, completed_on__lte=end).exclude(
+            impact_evidence=""
+        )
+    )
     if impact:
         document.add(
             Heading("Evidence of impact on practice", 2),
             Bullets([f"{a.title}: {a.impact_evidence}" for a in impact]),
         )
-    challenges = Counter(Challenge.objects.values_list("status", flat=True))
+    challenges = Counter(
+        Challenge.objects.filter(raised_on__gte=start, raised_on__lte=end).values_list(
+            "status", flat=True
+        )
+    )
     if challenges:
         labels = dict(Challenge.Status.choices)
         document.add(
@@ -253,13 +281,18 @@ def _learning(document: Document) -> None:
         )  # fmt: skip
 
 
-def _participation(document: Document) -> None:
+def _participation(document: Document, year: ReportYear) -> None:
+    """Feedback received in the year, with the partnership's response as recorded."""
     document.add(Heading("Voices of children, families and communities", 1, "voices"))
-    feedback = list(Feedback.objects.select_related("group"))
+    feedback = list(
+        Feedback.objects.filter(received_on__gte=year.start, received_on__lte=year.end)
+        .select_related("group")
+        .order_by("received_on", "pk")
+    )
     answered = [f for f in feedback if f.response]
     document.add(
         Paragraph(
-            f"{len(feedback)} pieces of feedback from {len({f.group_id for f in feedback})} groups; {len(answered)} answered."
+            f"{len(feedback)} pieces of feedback in {year.label} from {len({f.group_id for f in feedback})} groups; {len(answered)} answered."
         )
     )
     public = [f for f in answered if f.public]
@@ -270,7 +303,9 @@ def _participation(document: Document) -> None:
         )  # fmt: skip
 
 
-def _monitors(document: Document) -> None:
+def _monitors(document: Document, year: ReportYear) -> None:
+    """Each monitor's latest local value for a period that starts no later than the year (a
+    monitor entered later with values for earlier years counts; later values never do)."""
     document.add(Heading("Monitoring", 1, "monitoring"))
     monitors = Monitor.objects.prefetch_related(
         Prefetch(
@@ -280,7 +315,7 @@ def _monitors(document: Document) -> None:
     )
     rows = []
     for monitor in monitors:
-        values = list(monitor.values.all())
+        values = [v for v in monitor.values.all() if year.not_after(v.period)]
         if values:
             rows.append(
                 [
@@ -292,7 +327,7 @@ def _monitors(document: Document) -> None:
     if rows:
         document.add(Table("Monitors: latest local value", ["Monitor", "Period", "Value"], rows))
     else:
-        document.add(Paragraph("No monitors have values yet."))
+        document.add(Paragraph(f"No monitors have values for {year.label} or earlier."))
 
 
 def _resources(document: Document, report: YearlyReport) -> None:

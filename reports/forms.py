@@ -8,6 +8,7 @@ from django.core.validators import MaxLengthValidator
 from resources.forms import YEAR
 from resources.models import ResourceYear
 from reviews.models import Review
+from signoff.forms import ReopenForm
 from surveys.models import Wave
 from trust.versioning import VersionedFormMixin
 from ui.forms import GovukFormMixin
@@ -83,16 +84,14 @@ class SectionForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
         self.fields["text"].validators.append(MaxLengthValidator(20000))
 
 
-class WithdrawForm(GovukFormMixin, forms.Form):
+class WithdrawForm(ReopenForm):
+    """The same reason form as reopening, worded for taking a publication down."""
+
     submit_label = "Withdraw the published report"
-    reason = forms.CharField(
-        label="Why is it being withdrawn?",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The public page will say when it was withdrawn and why.",
-        error_messages={"required": "Enter why the report is being withdrawn."},
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper.form_tag = False  # the page's form names the action
+        reason = self.fields["reason"]
+        reason.label = "Why is it being withdrawn?"
+        reason.help_text = "The public page will say when it was withdrawn and why."
+        reason.error_messages["required"] = "Enter why the report is being withdrawn."

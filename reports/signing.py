@@ -64,7 +64,8 @@ def summary(content: dict) -> list[str]:
     charts = sum(1 for b in blocks if b["kind"] == "chart")
     return [
         f"{len(headings)} sections: {', '.join(headings)}.",
-        f"{tables} tables and {charts} charts.",
+        f"{tables} {'table' if tables == 1 else 'tables'} and "
+        f"{charts} {'chart' if charts == 1 else 'charts'}.",
         "The Word file and the PDF made at publication are made from exactly this version.",
     ]
 
@@ -94,19 +95,6 @@ def changes(old: dict, new: dict) -> list[str]:
         if name in before and before[name] != after[name]
     ]
     return lines
-
-
-def on_state(report: YearlyReport, state: str) -> None:
-    """The report's own status follows its sign-off state. A published report that is reopened
-    for correction goes back to draft, but its published version stays public until a
-    corrected one is published."""
-    status = {
-        "draft": YearlyReport.Status.DRAFT,
-        "awaiting": YearlyReport.Status.IN_REVIEW,
-        "signed": YearlyReport.Status.SIGNED_OFF,
-    }[state]
-    YearlyReport.objects.filter(pk=report.pk).update(status=status)
-    report.status = status
 
 
 def signoff_blocks(round_) -> list:

@@ -9,7 +9,7 @@ class ReviewsConfig(AppConfig):
         from audit.tracking import track
         from evidence import usage
         from partnerships.demo import register_extension
-        from signoff.services import register_kind
+        from signoff.services import register_kind, status_follows
 
         from . import signing
         from .models import LocalIndicator, OutcomeJudgement, Rating, Review
@@ -17,7 +17,10 @@ class ReviewsConfig(AppConfig):
 
         register_kind(
             Review, freeze=signing.freeze, summary=signing.summary,
-            template="reviews/signed_version.html", changes=signing.changes, on_state=signing.on_state,
+            template="reviews/signed_version.html", changes=signing.changes, on_state=status_follows("status", {
+                "draft": Review.Status.DRAFT, "awaiting": Review.Status.IN_REVIEW,
+                "signed": Review.Status.SIGNED_OFF,
+            }),
         )  # fmt: skip
         track(Review, partnership=lambda o: o.partnership_id)
         track(LocalIndicator, partnership=lambda o: o.partnership_id)

@@ -147,14 +147,3 @@ def changes(old: dict, new: dict) -> list[str]:
 
 def _code_order(code: str) -> list[int]:
     return [int(p) if p.isdigit() else 10_000 for p in code.split(".")]
-
-
-def on_state(review: Review, state: str) -> None:
-    """The review's own status follows its sign-off state."""
-    status = {
-        "draft": Review.Status.DRAFT,
-        "awaiting": Review.Status.IN_REVIEW,
-        "signed": Review.Status.SIGNED_OFF,
-    }[state]
-    Review.objects.filter(pk=review.pk).update(status=status)
-    review.status = status

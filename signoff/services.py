@@ -70,6 +70,17 @@ def register_kind(
     )
 
 
+def status_follows(field: str, values: dict[str, object]) -> Callable[[Signable, str], None]:
+    """An `on_state` hook that keeps the record's own `field` (its status, "agreed", ...) in
+    step with its sign-off state: `values` maps "draft", "awaiting" and "signed" to values."""
+
+    def hook(target, state: str) -> None:
+        type(target)._base_manager.filter(pk=target.pk).update(**{field: values[state]})
+        setattr(target, field, values[state])
+
+    return hook
+
+
 def kind_of(target) -> SignableKind:
     try:
         return KINDS[type(target)._meta.label]
