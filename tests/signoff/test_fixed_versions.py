@@ -27,6 +27,7 @@ from signoff.locking import RecordLocked
 from signoff.models import Signature, Snapshot
 from signoff.services import (
     SnapshotBroken,
+    changes_since_signed,
     current_round,
     signoff_reopen_current,
     signoff_sign_current,
@@ -86,6 +87,9 @@ def test_signed_report_is_published_exactly_as_signed(demo):
         second = services.report_request_signoff(report=report, actor=manager)
         assert second.snapshot.sha256 != first.snapshot.sha256
         assert "Changed." in second.snapshot.body and "Changed." not in first.snapshot.body
+        # The county, who signed the first version, is shown what changed since.
+        earlier, changes = changes_since_signed(second)
+        assert earlier == first and changes == ["Section changed: “Introduction”."]
         sign_by_every_body(northshire, report)
         services.report_publish(report=report, actor=manager)
         report.refresh_from_db()
