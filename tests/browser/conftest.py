@@ -9,6 +9,23 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Locator
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+
+# Playwright's `is_visible()` answers at once, and a click that starts a navigation may return
+# before the next page has arrived. With two test workers on two cores a page can take longer,
+# so the journeys' `assert ... is_visible()` would race it: here it waits up to 10 s for the
+# element to appear (still strict: two matches are an error), and answers False after that.
+def _is_visible_once_loaded(self, timeout: float | None = None) -> bool:
+    try:
+        self.wait_for(state="visible", timeout=timeout or 10_000)
+    except PlaywrightTimeoutError:
+        return False
+    return True
+
+
+Locator.is_visible = _is_visible_once_loaded
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -35,6 +52,7 @@ def site(live_server, demo_database_copy):
     from django.db import connection
 
     if demo_database_copy is not None:
+        connection.ensure_connection()  # an earlier test may have closed it
         demo_database_copy.backup(connection.connection)
     else:
         from framework.loader import load_edition

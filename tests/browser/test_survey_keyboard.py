@@ -71,7 +71,9 @@ def test_respondent_uses_the_keyboard_alone_and_resumes_with_the_code(site, page
     assert fits_the_screen(later)
     assert_accessible(later, "52-survey-resumed")
     for _ in range(8):
-        if later.get_by_role("heading", name="Check your answers before sending").is_visible():
+        if later.get_by_role("heading", name="Check your answers before sending").is_visible(
+            timeout=500
+        ):
             break
         tab_to(later, later.get_by_role("button", name="Save and continue"))
         go(later)
