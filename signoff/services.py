@@ -28,6 +28,7 @@ from notifications.services import notifications_clear, notify
 from partnerships.models import Membership, PartnerBody
 from partnerships.roles import LEAD_ROLES, Role
 
+from .locking import state_now
 from .models import Signable, Signature, SignOff, SignoffState, Snapshot, canonical_json, sha256_of
 
 logger = logging.getLogger("macs.signoff")
@@ -88,8 +89,9 @@ def kind_of(target) -> SignableKind:
         raise LookupError(f"{type(target).__name__} is not registered as signable.") from None
 
 
-class SnapshotBroken(Exception):
-    """A stored snapshot no longer matches its SHA-256."""
+class SnapshotBroken(ValidationError):
+    """A stored snapshot no longer matches its SHA-256 (shown beside the form like any
+    refusal when someone tries to sign it)."""
 
 
 def snapshot_take(*, target, partnership, reconstructed: bool = False) -> Snapshot:
@@ -202,8 +204,6 @@ def signoff_request(*, partnership, target, actor, due_by=None) -> SignOff:
     if not PartnerBody.objects.filter(partnership=partnership).exists():
         raise ValidationError("Add the partnership's partner bodies before asking for sign-off.")
     # Lock first (holding the record's row), then freeze: no write can slip in between.
-    from .locking import state_now
-
     state_now(target)
     _set_state(target, SignoffState.AWAITING)
     return SignOff.objects.create(

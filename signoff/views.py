@@ -130,12 +130,12 @@ def _version(round_, actor) -> dict:
     try:
         content = services.snapshot_content(snapshot, actor=actor)
     except services.SnapshotBroken as broken:
-        return {"snapshot": snapshot, "broken": str(broken)}
+        return {"snapshot": snapshot, "broken": " ".join(broken.messages)}
     summary = services.kind_of(snapshot.target).summary(content)
     try:
         earlier, changes = services.changes_since_signed(round_, actor=actor)
     except services.SnapshotBroken as broken:
-        return {"snapshot": snapshot, "broken": str(broken)}
+        return {"snapshot": snapshot, "broken": " ".join(broken.messages)}
     return {"snapshot": snapshot, "summary": summary, "earlier": earlier, "changes": changes}
 
 
@@ -145,7 +145,12 @@ def version(request: HttpRequest, partnership: str, snapshot_id: int) -> HttpRes
     try:
         content = services.snapshot_content(snapshot, actor=request.user)
     except services.SnapshotBroken as broken:
-        return render(request, "signoff/version_refused.html", {"reason": str(broken)}, status=500)
+        return render(
+            request,
+            "signoff/version_refused.html",
+            {"reason": " ".join(broken.messages)},
+            status=500,
+        )
     kind = services.kind_of(snapshot.target)
     extra = kind.context(content) if kind.context else {}
     return render(
@@ -161,7 +166,12 @@ def version_download(request: HttpRequest, partnership: str, snapshot_id: int) -
     try:
         services.snapshot_content(snapshot, actor=request.user)
     except services.SnapshotBroken as broken:
-        return render(request, "signoff/version_refused.html", {"reason": str(broken)}, status=500)
+        return render(
+            request,
+            "signoff/version_refused.html",
+            {"reason": " ".join(broken.messages)},
+            status=500,
+        )
     response = HttpResponse(snapshot.body.encode("utf-8"), content_type="application/json")
     response["Content-Disposition"] = (
         f'attachment; filename="signed-version-{snapshot.sha256[:12]}.json"'

@@ -238,3 +238,21 @@ def test_signers_see_what_changed_since_they_signed(demo, client_as, current_rev
     assert "1.1.2 was too low." in page
     before = labels.get(rating.level, "Not rated")
     assert f"Rating 1.1.2: “{before}” → “{labels[4]}”." in page
+
+
+def test_a_changed_version_cannot_be_signed(demo, client_as, current_review):
+    from partnerships.roles import Role
+
+    url = reverse("reviews:sign_off", args=["northshire", current_review.pk])
+    client_as(Role.BUSINESS_MANAGER).post(url, {"action": "request"})
+    with scopes_disabled():
+        snapshot = current_round(current_review).snapshot
+        Snapshot.objects.filter(pk=snapshot.pk).update(body=snapshot.body.replace("1.1", "9.9"))
+        county = PartnerBody.objects.get(
+            partnership=demo["northshire"], name="Northshire County Council"
+        )
+    page = client_as(Role.LEAD_PARTNER).post(url, {"action": "sign", "partner_body": county.pk})
+    assert page.status_code == 200
+    assert "failed its integrity check" in page.content.decode()
+    with scopes_disabled():
+        assert not Signature.objects.filter(signoff__snapshot=snapshot).exists()
