@@ -15,9 +15,6 @@ class ReportYear:
     start: date
     end: date
 
-    def holds(self, day: date | None) -> bool:
-        return day is not None and self.start <= day <= self.end
-
     def not_after(self, period: str) -> bool:
         """True for a monitor period (e.g. 2023-24, 2024 or 2024 Q3) that starts no later than
         this year: its first four-digit year is at most this year's first."""

@@ -157,11 +157,13 @@ def signers_for(partnership, partner_body) -> list:
     return [m.user for m in memberships.select_related("user").distinct()]
 
 
+def _people_with(partnership, roles) -> list:
+    memberships = Membership.objects.filter(partnership=partnership, roles__role__in=roles)
+    return [m.user for m in memberships.select_related("user").distinct()]
+
+
 def business_managers(partnership) -> list:
-    memberships = Membership.objects.filter(
-        partnership=partnership, roles__role=Role.BUSINESS_MANAGER
-    ).select_related("user")
-    return [m.user for m in memberships.distinct()]
+    return _people_with(partnership, [Role.BUSINESS_MANAGER])
 
 
 def current_round(target) -> SignOff | None:
@@ -194,7 +196,7 @@ def bodies_signable_by(membership: Membership) -> dict[int, object]:
 
 
 @transaction.atomic
-def signoff_request(*, partnership, target, actor, due_by=None) -> SignOff:
+def signoff_request(*, partnership, target, actor, due_by=None, page: str = "") -> SignOff:
     """Open a round of sign-off for `target` (or return the open one)."""
     existing = current_round(target)
     if existing is not None:
@@ -213,6 +215,7 @@ def signoff_request(*, partnership, target, actor, due_by=None) -> SignOff:
         requested_by=actor,
         snapshot=snapshot_take(target=target, partnership=partnership),
         due_by=due_by or timezone.localdate() + timedelta(days=DEFAULT_DAYS_TO_SIGN),
+        page=page,
     )
 
 
@@ -312,12 +315,7 @@ def signoff_status(
 
 def signers(partnership) -> list:
     """Everyone who may sign for a partner body: lead and delegated safeguarding partners."""
-    return [
-        m.user
-        for m in Membership.objects.filter(partnership=partnership, roles__role__in=LEAD_ROLES)
-        .select_related("user")
-        .distinct()
-    ]
+    return _people_with(partnership, LEAD_ROLES)
 
 
 @transaction.atomic
@@ -327,10 +325,9 @@ def signoff_ask(*, partnership, target, actor, title: str, href: str, due_by=Non
     again = SignOff.objects.filter(
         content_type=ContentType.objects.get_for_model(target), object_id=target.pk
     ).exists()
-    round_ = signoff_request(partnership=partnership, target=target, actor=actor, due_by=due_by)
-    if round_.page != href:
-        round_.page = href
-        round_.save(update_fields=["page"])
+    round_ = signoff_request(
+        partnership=partnership, target=target, actor=actor, due_by=due_by, page=href
+    )
     notify(
         partnership=partnership,
         users=signers(partnership),

@@ -139,18 +139,19 @@ def _version(round_, actor) -> dict:
     return {"snapshot": snapshot, "summary": summary, "earlier": earlier, "changes": changes}
 
 
+def _refused(request: HttpRequest, broken) -> HttpResponse:
+    return render(
+        request, "signoff/version_refused.html", {"reason": " ".join(broken.messages)}, status=500
+    )
+
+
 def version(request: HttpRequest, partnership: str, snapshot_id: int) -> HttpResponse:
     """A signed (or to-be-signed) version in full, as a page to read or print."""
     snapshot = get_object_or_404(Snapshot, pk=snapshot_id)
     try:
         content = services.snapshot_content(snapshot, actor=request.user)
     except services.SnapshotBroken as broken:
-        return render(
-            request,
-            "signoff/version_refused.html",
-            {"reason": " ".join(broken.messages)},
-            status=500,
-        )
+        return _refused(request, broken)
     kind = services.kind_of(snapshot.target)
     extra = kind.context(content) if kind.context else {}
     return render(
@@ -166,12 +167,7 @@ def version_download(request: HttpRequest, partnership: str, snapshot_id: int) -
     try:
         services.snapshot_content(snapshot, actor=request.user)
     except services.SnapshotBroken as broken:
-        return render(
-            request,
-            "signoff/version_refused.html",
-            {"reason": " ".join(broken.messages)},
-            status=500,
-        )
+        return _refused(request, broken)
     response = HttpResponse(snapshot.body.encode("utf-8"), content_type="application/json")
     response["Content-Disposition"] = (
         f'attachment; filename="signed-version-{snapshot.sha256[:12]}.json"'

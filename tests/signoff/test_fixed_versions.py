@@ -234,7 +234,7 @@ def test_signers_see_what_changed_since_they_signed(demo, client_as, current_rev
         )
     url = reverse("reviews:sign_off", args=["northshire", current_review.pk])
     page = client_as(Role.LEAD_PARTNER).get(url).content.decode()
-    assert "What changed since the version signed on" in page
+    assert "What changed since the version signed in the last round" in page
     assert "1.1.2 was too low." in page
     before = labels.get(rating.level, "Not rated")
     assert f"Rating 1.1.2: “{before}” → “{labels[4]}”." in page
