@@ -10,7 +10,7 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from partnerships.roles import STAFF_ROLES
-from surveys.suppression import Table, protect
+from surveys.suppression import protect_crossed
 
 from .models import Column, DiversityCount, Feedback, Note, NoteGroup, VoiceGroup, Workshop
 
@@ -92,19 +92,22 @@ def diversity_summary(groups: QuerySet[VoiceGroup]) -> list[DiversitySection]:
         cells = totals.get(characteristic)
         if not cells:
             continue
-        table = Table(cells=dict(cells), sums={"Total": tuple(cells)})
-        hidden = protect(table, DIVERSITY_MINIMUM)
+        # One column of categories under a published total (the survey's Table A6 rule).
+        found = protect_crossed(
+            {(c, 0): n for c, n in cells.items()}, DIVERSITY_MINIMUM, row_totals=False
+        )
+        hidden = {c for c, _ in (found if found is not None else {(c, 0) for c in cells})}
         sections.append(
             DiversitySection(
                 characteristic=labels[characteristic],
                 rows=[DiversityRow(c, _shown(c, n, hidden)) for c, n in sorted(cells.items())],
-                total=_shown("Total", sum(cells.values()), hidden),
+                total=str(sum(cells.values())),
             )
         )
     return sections
 
 
-def _shown(key: str, value: int, hidden: frozenset) -> str:
+def _shown(key: str, value: int, hidden: set) -> str:
     if key not in hidden:
         return str(value)
     return f"fewer than {DIVERSITY_MINIMUM}" if value < DIVERSITY_MINIMUM else "hidden"

@@ -19,7 +19,8 @@ from participation.models import Feedback
 from planning.models import Priority, PriorityOutcome, ProgressUpdate
 from resources.selectors import contributions_chart, year_summary
 from reviews.models import OutcomeJudgement, Rating
-from surveys.results import statement_results
+from surveys.results import bands, statement_results
+from surveys.services import results_shown_mark
 from ui.charts import Series, bar_chart
 
 from .document import Bullets, Chart, Document, Heading, Paragraph, Table
@@ -173,26 +174,43 @@ def _survey(document: Document, report: YearlyReport) -> None:
     if wave is None or not wave.is_closed:
         document.add(Paragraph("No closed survey wave is linked to this report."))
         return
+    results_shown_mark(wave)
     results = statement_results(wave)
     answered = wave.responses.filter(submitted=True).count()
+    strong, weak = bands(results)
     document.add(
         Paragraph(
-            f"{wave.title}: {answered} people answered. “True” is completely or mostly true, as a "
-            f"percentage of everyone who answered the statement. Groups smaller than "
-            f"{wave.min_group_size} are hidden (shown as c)."
+            f"{wave.title}: {answered} people answered. “True” is completely or mostly true, and "
+            f"“very important” the share rating the statement a very important indicator of "
+            f"effectiveness, each as a percentage of everyone who answered. A statement fewer "
+            f"than {wave.min_group_size} people answered is not shown."
         )
     )
-    rows = []
-    for result in results:
-        true = result.truth.groups.get("true")
-        shown = "c" if true is None or true.whole is None else f"{true.whole}%"
-        rows.append([str(result.statement.number), result.statement.text, shown])
+    document.add(
+        Paragraph(
+            f"Strong confidence (more than 80% “true”): {len(strong)} of {len(results)} "
+            f"statements. Less successful (less than 50% “true”): {len(weak)}."
+        )
+    )
+
+    def share(shown) -> str:
+        return "fewer answered" if shown is None or shown.whole is None else f"{shown.whole}%"
+
+    rows = [
+        [
+            str(result.statement.number),
+            result.statement.text,
+            share(result.truth.groups.get("true")),
+            share(result.importance.groups.get("very_important")),
+        ]
+        for result in results
+    ]
     document.add(
         Table(
-            f"Statements: how true ({wave.period})",
-            ["No.", "Statement", "True"],
+            f"Statements: how true and how important ({wave.period})",
+            ["No.", "Statement", "True", "Very important"],
             rows,
-            numeric=frozenset({2}),
+            numeric=frozenset({2, 3}),
         )
     )
 

@@ -12,6 +12,7 @@ class SurveysConfig(AppConfig):
         from partnerships.attention import register
         from partnerships.demo import register_extension
         from reviews import outcome_signals
+        from trust.signals import purge_due
 
         from .attention import attention_items
         from .demo import demo_surveys
@@ -19,6 +20,7 @@ class SurveysConfig(AppConfig):
         from .outcomes import invitations_of_person
         from .outcomes import outcome_signals as survey_signals
         from .reminders import results_ready_reminders
+        from .services import answers_purge_due
 
         # Responses, answers and comments are never tracked: an audit entry carries a time.
         # Completion of an invitation is excluded for the same reason.
@@ -31,3 +33,4 @@ class SurveysConfig(AppConfig):
         outcome_signals.register(survey_signals)
         reminders.register(results_ready_reminders)
         personal_data.register("survey_invitations", invitations_of_person)
+        purge_due.connect(answers_purge_due, dispatch_uid="surveys.answers_purge")

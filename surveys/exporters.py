@@ -1,16 +1,17 @@
 """Survey tables as rows for CSV and Excel (through `trust.tabular`), published values only:
-hidden cells are "c". Individual responses carry profile answers only in a coarsened form
-that at least the minimum group size share; comments carry no profile at all."""
+a withheld question says so, hidden cells of Table A6 are "c". Individual responses carry only
+the profile questions the wave offers breakdowns by, in the same merged groups (so every
+combination is shared by at least the minimum); comments carry no profile at all."""
 
 from __future__ import annotations
 
 import random
-from collections import Counter
 
-from .models import PROFILE_KEYS, Wave
+from .groups import NOT_GIVEN, group_of
+from .models import Wave
 from .results import (
-    NOT_GIVEN,
     options,
+    plan,
     profile_questions,
     profile_results,
     statement_results,
@@ -18,12 +19,13 @@ from .results import (
 from .selectors import QUESTION_FIELDS, asked_statements, code_counts, comments
 from .statistics import HIDDEN, Shown, a6_text
 
-OTHER = "Other or not given"
 QUESTION_NAMES = {"truth": "How true", "change": "Change", "importance": "Importance"}
 GROUP_NAMES = {
     "true": "True (completely or mostly)",
     "not_true": "Not true (mostly not or not at all)",
-    "important": "Important (very or quite)",
+    "very_important": "Very important",
+    "very_or_quite_important": "Very or quite important",
+    "deteriorated": "Deteriorated",
     "unimportant": "Unimportant (quite or of no importance)",
 }
 
@@ -45,6 +47,10 @@ def statement_table(wave: Wave, *, include_dont_know: bool = True) -> tuple[list
         for field in QUESTION_FIELDS:
             result = getattr(r, field)
             prefix = [s.category.name, s.number, s.text, QUESTION_NAMES[field]]
+            if result.withheld:
+                withheld = f"Not shown: fewer than {wave.min_group_size} answered"
+                rows.append([*prefix, withheld, "", ""])
+                continue
             rows.append([*prefix, "Number answering", _count(result.n), ""])
             for label, shown in zip(labels[field], result.options, strict=True):
                 rows.append([*prefix, label, _count(shown), _percent(shown)])
@@ -65,46 +71,29 @@ def profile_rows(wave: Wave) -> tuple[list, list]:
         rows.append([section.title] + [""] * (len(headers) - 1))
         for row in section.rows:
             rows.append([row.label] + [a6_text(c) for c in row.cells] + [a6_text(row.overall)])
+    if table.note:
+        rows.append([table.note] + [""] * (len(headers) - 1))
     return headers, rows
-
-
-def coarsened_profiles(profiles: list[dict], minimum: int) -> tuple[list[str], list[dict]]:
-    """Profile answers safe to export with individual responses: small groups merged into
-    "Other or not given"; a question is left out whenever keeping it would leave any
-    combination of exported answers shared by fewer than `minimum` respondents."""
-    kept: list[str] = []
-    rows = [{} for _ in profiles]
-    for key in PROFILE_KEYS:
-        counts = Counter(p[key] or "" for p in profiles)
-        keep = {v for v, n in counts.items() if v and n >= minimum}
-        # The merged group must be big enough too: fold the smallest kept answers into it.
-        while keep and 0 < sum(n for v, n in counts.items() if v not in keep) < minimum:
-            keep.remove(min(keep, key=lambda v: (counts[v], v)))
-        values = [p[key] if p[key] in keep else OTHER for p in profiles]
-        trial = [r | {key: v} for r, v in zip(rows, values, strict=True)]
-        combos = Counter(tuple(sorted(t.items())) for t in trial)
-        if all(n >= minimum for n in combos.values()):
-            kept.append(key)
-            rows = trial
-    return kept, rows
 
 
 def response_rows(wave: Wave) -> tuple[list, list]:
     statements = asked_statements(wave)
     labels = options(wave)
+    chosen = plan(wave)
+    groups = {k: chosen.groups[k] for k in chosen.offered}
+    coded = {k: group_of(g) for k, g in groups.items()}
+    label = {k: {g.code: g.label for g in gs} for k, gs in groups.items()}
     responses = list(
         wave.responses.filter(submitted=True).prefetch_related("answers").order_by("pk")
     )
-    profiles = [{k: getattr(r, k) for k in PROFILE_KEYS} for r in responses]
-    kept, coarse = coarsened_profiles(profiles, wave.min_group_size)
     questions = {q["key"]: q["question"] for q in profile_questions(wave)}
-    headers = [questions.get(k, k) for k in kept]
+    headers = [questions.get(k, k) for k in groups]
     for s in statements:
         headers += [f"s{s.number}_true", f"s{s.number}_change", f"s{s.number}_importance"]
     rows = []
-    for response, profile in zip(responses, coarse, strict=True):
+    for response in responses:
         answers = {a.statement_id: a for a in response.answers.all()}
-        row = [profile[k] or NOT_GIVEN for k in kept]
+        row = [label[k][coded[k][getattr(response, k) or NOT_GIVEN]] for k in groups]
         for s in statements:
             a = answers.get(s.pk)
             for field in QUESTION_FIELDS:

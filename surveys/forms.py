@@ -13,7 +13,9 @@ from partnerships.models import Agency
 from trust.versioning import VersionedFormMixin
 from ui.forms import GovukFormMixin
 
-from .models import CommentCode, Wave, WaveStatement
+from .groups import GROUP_MINIMUM
+from .models import DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP, CommentCode, Wave, WaveStatement
+from .services import results_fixed_problems
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATE_HELP = "For example, 31/3/2026"
@@ -78,22 +80,32 @@ class WaveEditForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Wave
-        fields = ["title", "opens_on", "closes_on", "min_group_size", "min_group_reason"]
+        fields = [
+            "title",
+            "opens_on",
+            "closes_on",
+            "min_group_size",
+            "min_group_reason",
+            "breakdown_questions",
+        ]
         labels = {
             "min_group_size": "Smallest group shown in results",
             "min_group_reason": "Why the smallest group is lower than before",
         }
         help_texts = {
-            "min_group_size": "Counts below this are hidden (shown as “c”), with enough others "
-            "that they cannot be worked out. The default is 5.",
+            "min_group_size": "A question fewer than this answered is not shown, and neither is "
+            "a cell of “Who answered” with fewer people. Groups in a breakdown need at least "
+            f"{GROUP_MINIMUM} as well. The default is {DEFAULT_MIN_GROUP}; the lowest allowed "
+            f"is {LOWEST_MIN_GROUP}.",
             "min_group_reason": "Needed when you lower it: it is kept in the audit trail.",
         }
         widgets = {"min_group_reason": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
             "title": {"required": "Enter the title respondents will see."},
             "min_group_size": {
-                "required": "Enter the smallest group shown, a whole number from 2 to 50.",
-                "min_value": "The smallest group shown must be at least 2.",
+                "required": f"Enter the smallest group shown, a whole number from "
+                f"{LOWEST_MIN_GROUP} to 50.",
+                "min_value": f"The smallest group shown must be at least {LOWEST_MIN_GROUP}.",
                 "max_value": "The smallest group shown must be 50 or fewer.",
             },
         }
@@ -103,6 +115,16 @@ class WaveEditForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
         self.previous_minimum = self.instance.min_group_size
         for name, label in (("opens_on", "Opening"), ("closes_on", "Closing")):
             self.fields[name] = _date(label)
+        questions = self.instance.edition.survey.get("profile", [])
+        self.fields["breakdown_questions"] = forms.MultipleChoiceField(
+            label="Profile questions results may be broken down by",
+            help_text="In order of preference. A breakdown that, together with those before "
+            "it, would let a small group be worked out is not offered; the results say which "
+            "and why.",
+            choices=[(q["key"], q["question"]) for q in questions],
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+        )
 
     def clean(self):
         data = super().clean()
@@ -112,6 +134,15 @@ class WaveEditForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
         lowered = minimum is not None and minimum < self.previous_minimum
         if lowered and not (data.get("min_group_reason") or "").strip():
             self.add_error("min_group_reason", "Say why you are lowering the smallest group shown.")
+        problems = results_fixed_problems(
+            self.instance,
+            closes_on=data.get("closes_on"),
+            min_group_size=minimum,
+            breakdown_questions=data.get("breakdown_questions"),
+        )
+        for name, message in problems.items():
+            if name not in self.errors:
+                self.add_error(name, message)
         return data
 
 

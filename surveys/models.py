@@ -24,6 +24,7 @@ from partnerships.models import Agency, Partnership
 from trust.versioning import VersionedModel
 
 DEFAULT_MIN_GROUP = 5
+LOWEST_MIN_GROUP = 3
 # The respondent profile (Table A6): the order of the keys in the edition's survey content.
 PROFILE_KEYS = (
     "position",
@@ -33,6 +34,10 @@ PROFILE_KEYS = (
     "professional_experience",
     "lscb_experience",
 )
+
+
+def all_profile_keys() -> list[str]:
+    return list(PROFILE_KEYS)
 
 
 def new_link_token() -> str:
@@ -55,9 +60,14 @@ class Wave(VersionedModel):
     mode = models.CharField(max_length=12, choices=Mode.choices, default=Mode.LINK)
     link_token = models.CharField(max_length=40, unique=True, default=new_link_token)
     min_group_size = models.PositiveSmallIntegerField(
-        default=DEFAULT_MIN_GROUP, validators=[MinValueValidator(2), MaxValueValidator(50)]
+        default=DEFAULT_MIN_GROUP,
+        validators=[MinValueValidator(LOWEST_MIN_GROUP), MaxValueValidator(50)],
     )
     min_group_reason = models.TextField(blank=True)
+    breakdown_questions = models.JSONField(default=all_profile_keys, blank=True)
+    # Set the first time anyone is shown the results of the closed wave: from then on its
+    # responses and minimum are fixed, so what was shown can never be differenced.
+    results_shown = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ScopedManager(partnership="partnership")
@@ -233,6 +243,9 @@ class Comment(models.Model):
     """An open comment on one statement category, part of an anonymous response."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    # The key in links and the order within a category: random, so that neither says which
+    # comments one person wrote or in what order comments arrived.
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="comments")
     category = models.ForeignKey(SurveyCategory, on_delete=models.PROTECT, related_name="+")
     text = models.TextField()

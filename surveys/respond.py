@@ -119,6 +119,7 @@ def start(request: HttpRequest, wave: Wave) -> HttpResponse:
             "wave": wave,
             "current": current,
             "statement_count": wave.statements.filter(included=True).count(),
+            "kept_years": services.ANSWERS_KEPT_YEARS,
         },
     )
 

@@ -12,8 +12,17 @@ from django.core.cache import cache
 from django.db import transaction
 
 from . import selectors
+from .groups import (
+    NOT_GIVEN_LABEL,
+    Plan,
+    group_minimum,
+    merge_groups,
+    merged_note,
+    plan_breakdowns,
+)
 from .models import PROFILE_KEYS, Wave, WaveStatement
 from .statistics import (
+    CHANGE_GROUPS,
     IMPORTANCE_GROUPS,
     TRUTH_GROUPS,
     BreakdownResult,
@@ -24,7 +33,7 @@ from .statistics import (
     question_result,
 )
 
-NOT_GIVEN = "Not given"
+NOT_GIVEN = NOT_GIVEN_LABEL
 
 
 @dataclass
@@ -83,7 +92,7 @@ def statement_results(wave: Wave, *, include_dont_know: bool = True) -> list[Sta
         statements = selectors.asked_statements(wave)
         counts = selectors.answer_counts(wave)
         sizes = {k: len(v) for k, v in options(wave).items()}
-        groups = {"truth": TRUTH_GROUPS, "change": {}, "importance": IMPORTANCE_GROUPS}
+        groups = {"truth": TRUTH_GROUPS, "change": CHANGE_GROUPS, "importance": IMPORTANCE_GROUPS}
         computed = {
             s.pk: {
                 field: question_result(
@@ -102,26 +111,58 @@ def statement_results(wave: Wave, *, include_dont_know: bool = True) -> list[Sta
     return [StatementResult(s, **computed[s.pk]) for s in statements]
 
 
+def _labels(wave: Wave) -> dict[str, dict[str, str]]:
+    # The report's own short answers (position codes such as "IS", bands such as "> 4 years").
+    return {q["key"]: {o["code"]: o["code"] for o in q["options"]} for q in profile_questions(wave)}
+
+
+def plan(wave: Wave, *, chosen: list[str] | None = None) -> Plan:
+    """Which groups this wave may describe and which breakdowns it offers (cached); `chosen`
+    asks what a different choice of breakdown questions would offer."""
+    chosen = wave.breakdown_questions if chosen is None else chosen
+    key = _key(wave, "plan", ",".join(chosen))
+    found = cache.get(key)
+    if found is None:
+        questions = profile_questions(wave)
+        found = plan_breakdowns(
+            selectors.profile_combinations(wave),
+            keys=PROFILE_KEYS,
+            labels=_labels(wave),
+            names={q["key"]: q["question"] for q in questions},
+            chosen=[k for k in PROFILE_KEYS if k in chosen],
+            minimum=wave.min_group_size,
+        )
+        cache.set(key, found, 60 * 60 * 24)
+    return found
+
+
 def breakdown_results(
     wave: Wave, attribute: str, statements: list[WaveStatement]
 ) -> list[tuple[WaveStatement, BreakdownResult]]:
-    """How true each statement is, by the groups of one profile question."""
+    """How true each statement is, by the groups of one profile question the plan offers."""
     if attribute not in PROFILE_KEYS:
         raise ValueError(attribute)
+    chosen = plan(wave)
+    if attribute not in chosen.offered:
+        raise ValueError(f"{attribute} is not offered for this wave")
     key = _key(wave, "breakdown", attribute, ",".join(str(s.pk) for s in statements))
     computed = cache.get(key)
     if computed is None:
-        question = next(p for p in profile_questions(wave) if p["key"] == attribute)
-        labels = {o["code"]: o["code"] for o in question["options"]} | {"": NOT_GIVEN}
+        groups = chosen.groups[attribute]
         counts = selectors.breakdown_counts(wave, attribute)
         size = len(wave.edition.survey["true_options"])
         computed = {}
         for s in statements:
-            per_group = {
-                group: [by_option.get(i, 0) for i in range(1, size + 1)]
-                for group, by_option in counts.get(s.pk, {}).items()
+            per_answer = {
+                answer: [by_option.get(i, 0) for i in range(1, size + 1)]
+                for answer, by_option in counts.get(s.pk, {}).items()
             }
-            computed[s.pk] = breakdown(per_group, labels=labels, minimum=wave.min_group_size)
+            computed[s.pk] = breakdown(
+                per_answer,
+                groups=groups,
+                minimum=group_minimum(wave.min_group_size),
+                labels=_labels(wave)[attribute],
+            )
         cache.set(key, computed, 60 * 60 * 24)
     return [(s, computed[s.pk]) for s in statements]
 
@@ -132,19 +173,70 @@ def profile_results(wave: Wave) -> ProfileTable:
     table = cache.get(key)
     if table is None:
         questions = profile_questions(wave)
-        counts = selectors.profile_counts(wave)
-        positions = [(o["code"], o["code"]) for o in questions[0]["options"]]
-        if any(group == "" for section in counts.values() for group, _ in section):
-            positions.append(("", NOT_GIVEN))
-        sections = [
-            (q["key"], q["question"], [(o["code"], o["label"]) for o in q["options"]])
-            for q in questions[1:]
-        ]
+        columns = plan(wave).columns
         table = profile_table(
-            counts, groups=positions, sections=sections, minimum=wave.min_group_size
+            selectors.profile_counts(wave),
+            columns=columns,
+            sections=[
+                (q["key"], q["question"], [(o["code"], o["label"]) for o in q["options"]])
+                for q in questions[1:]
+            ],
+            minimum=wave.min_group_size,
+            note=merged_note(columns, _labels(wave)["position"]),
         )
         cache.set(key, table, 60 * 60 * 24)
     return table
+
+
+@dataclass
+class Rate:
+    agency: str
+    invited: int
+    answered: int | None  # None while the wave is open
+
+
+def response_rates(wave: Wave) -> list[Rate]:
+    """Invited and answered per agency. Answered counts only once the wave has closed (live
+    counts would let a manager time who finished when), and agencies with fewer answers than
+    a breakdown group needs merged, as in a breakdown."""
+    rows = selectors.invitation_rates(wave)
+    names = {r["agency__name"] or "": r["agency__name"] or "No agency given" for r in rows}
+    invited = {r["agency__name"] or "": r["invited"] for r in rows}
+    if not wave.is_closed:
+        return [Rate(names[k], invited[k], None) for k in names]
+    answered = {r["agency__name"] or "": r["answered"] for r in rows}
+    groups = merge_groups(
+        {k: v for k, v in answered.items() if v}, names, group_minimum(wave.min_group_size)
+    )
+    rates = [
+        Rate(
+            g.label if g.merged else names[g.code],
+            sum(invited[m] for m in g.members),
+            g.size,
+        )
+        for g in groups
+    ]
+    if not groups and any(answered.values()):
+        rates.append(Rate("All agencies", sum(invited.values()), sum(answered.values())))
+    rates += [Rate(names[k], invited[k], 0) for k, v in answered.items() if not v]
+    return rates
+
+
+STRONG_CONFIDENCE = 80
+LESS_SUCCESSFUL = 50
+
+
+def bands(results: list[StatementResult]) -> tuple[list, list]:
+    """The report's headline bands: strong confidence (more than 80% "true") and less
+    successful (less than 50% "true"), each most true first. Withheld statements are in
+    neither."""
+    shown = sorted(
+        (r for r in results if not r.truth.withheld),
+        key=lambda r: -(r.truth.groups["true"].percent or 0),
+    )
+    strong = [r for r in shown if (r.truth.groups["true"].percent or 0) > STRONG_CONFIDENCE]
+    weak = [r for r in shown if (r.truth.groups["true"].percent or 0) < LESS_SUCCESSFUL]
+    return strong, weak
 
 
 def comparable(results: list[StatementResult]) -> dict:

@@ -96,6 +96,18 @@ def profile_counts(wave: Wave) -> dict[str, dict[tuple[str, str], int]]:
     return result
 
 
+def profile_combinations(wave: Wave) -> dict[tuple[str, ...], int]:
+    """Respondents counted by their answers to every profile question, in PROFILE_KEYS order
+    (one grouped query)."""
+    rows = (
+        Response.objects.filter(wave=wave, submitted=True)
+        .values_list(*PROFILE_KEYS)
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {tuple(row[:-1]): row[-1] for row in rows}
+
+
 def previous_wave(wave: Wave) -> Wave | None:
     return (
         Wave.objects.filter(opens_on__lt=wave.opens_on)
@@ -110,7 +122,7 @@ def comments(wave: Wave, *, category: int | None = None, code: int | None = None
         Comment.objects.filter(response__wave=wave, response__submitted=True)
         .select_related("category", "response")
         .prefetch_related("codes")
-        .order_by("category__number", "pk")
+        .order_by("category__number", "key")
     )
     if category:
         found = found.filter(category__number=category)

@@ -19,9 +19,15 @@ from trust.signals import data_imported
 from trust.versioning import save_form_versioned
 
 from .models import Answer, Comment, CommentCode, Invitation, Response, Wave, WaveStatement
-from .results import results_changed
+from .results import plan, results_changed
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+RESULTS_SHOWN_IMPORT = (
+    "The results of this wave have been shown, so no more responses can be added to it. "
+    "Import them into a new wave instead."
+)
 
 
 def _hash(secret: str) -> str:
@@ -77,7 +83,79 @@ def wave_create(
 
 
 @transaction.atomic
+def results_fixed_problems(
+    wave: Wave, *, closes_on=None, min_group_size=None, breakdown_questions=None
+) -> dict[str, str]:
+    """Once a wave's results have been shown, what was shown must stay all that can be known:
+    no reopening, no lower minimum, no new breakdown (any of which would let a reader compare
+    two versions and single someone out)."""
+    if not wave.results_shown:
+        return {}
+    problems = {}
+    if closes_on is not None and closes_on >= timezone.localdate():
+        problems["closes_on"] = (
+            "The results of this wave have been shown, so it cannot reopen. Start a new wave "
+            "instead."
+        )
+    if min_group_size is not None and min_group_size < wave.min_group_size:
+        problems["min_group_size"] = (
+            "The results of this wave have been shown, so its smallest group cannot be lowered."
+        )
+    if breakdown_questions is not None:
+        now = set(plan(wave).offered)
+        if set(plan(wave, chosen=list(breakdown_questions)).offered) - now:
+            problems["breakdown_questions"] = (
+                "The results of this wave have been shown, so you can stop offering a breakdown "
+                "but not offer a new one."
+            )
+    return problems
+
+
+ANSWERS_KEPT_YEARS = 3
+"""Answers and comments are deleted this many years after their wave closes (the survey's first
+page says so). Signed yearly reports keep the figures they were signed with."""
+
+
+def answers_purge(*, now=None) -> dict[str, int]:
+    """Delete what respondents were told would not be kept: unsent answers once a wave has
+    closed, and every answer and comment `ANSWERS_KEPT_YEARS` after it closed."""
+    today = timezone.localdate(now) if now else timezone.localdate()
+    expired = today.replace(year=today.year - ANSWERS_KEPT_YEARS, day=min(today.day, 28))
+    removed = {"unsent survey responses": 0, "survey responses past their time": 0}
+    with transaction.atomic():
+        for wave in Wave.objects.filter(closes_on__lt=today).only("pk", "closes_on"):
+            unsent = Response.objects.filter(wave=wave, submitted=False)
+            removed["unsent survey responses"] += unsent.delete()[1].get("surveys.Response", 0)
+            if wave.closes_on < expired:
+                old = Response.objects.filter(wave=wave)
+                removed["survey responses past their time"] += old.delete()[1].get(
+                    "surveys.Response", 0
+                )
+                results_changed(wave)
+    return removed
+
+
+def answers_purge_due(sender=None, *, now=None, **kwargs) -> dict[str, int]:
+    return answers_purge(now=now)
+
+
+def results_shown_mark(wave: Wave) -> None:
+    """Record that a closed wave's results have been shown (see `results_fixed_problems`)."""
+    if wave.is_closed and not wave.results_shown:
+        Wave.objects.filter(pk=wave.pk).update(results_shown=True)
+        wave.results_shown = True
+
+
 def wave_save(*, form, actor) -> Wave:
+    wave = form.instance
+    problems = results_fixed_problems(
+        Wave.objects.get(pk=wave.pk),
+        closes_on=wave.closes_on,
+        min_group_size=wave.min_group_size,
+        breakdown_questions=wave.breakdown_questions,
+    )
+    if problems:
+        raise ValidationError(problems)
     return save_form_versioned(form)
 
 
@@ -363,6 +441,8 @@ def responses_import(*, wave: Wave, rows: list, file_name: str, actor) -> Import
     nothing is saved. Bulk inserts, one audited import event."""
     from .imports import response_row_cleaner
 
+    if wave.results_shown:
+        raise ValidationError(RESULTS_SHOWN_IMPORT)
     result = validate_rows(rows, response_row_cleaner(wave))
     if not result.ok:
         return result

@@ -1,6 +1,10 @@
-"""Survey statistics as the report computes them (section 1.1.1 and Appendix II), with every
-published value passed through small-group protection (`suppression`). No database here:
-selectors count in SQL and hand the counts over.
+"""Survey statistics as the report computes them (section 1.1.1 and Appendix II). No database
+here: selectors count in SQL and hand the counts over.
+
+Small groups of people are protected by the size of the group a figure describes: a question
+answered by at least the minimum is published in full (below it, withheld whole); a breakdown
+shows only groups big enough (merged by `groups`), each in full; Table A6 publishes every
+one-way count and hides the fewest inner cells (`suppression`).
 
 Conventions (the report's, as defaults):
 * percentages are of everyone who answered that question, "don't know" included; a switch
@@ -16,15 +20,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .suppression import Table, protect
+from .groups import Group, merge_further, merged_note
+from .suppression import protect_crossed
 
 HIDDEN = "c"
 MISSING = ""
 
 # Positions (1-based) in the edition's option lists; the last option is "don't know".
 TRUTH_GROUPS = {"true": (1, 2), "not_true": (4, 5)}
-IMPORTANCE_GROUPS = {"important": (1, 2), "unimportant": (3, 4)}
-CHANGE_GROUPS: dict[str, tuple[int, ...]] = {}
+# "Very important" is the report's measure (section 1.1); "very or quite" stands beside it.
+IMPORTANCE_GROUPS = {
+    "very_important": (1,),
+    "very_or_quite_important": (1, 2),
+    "unimportant": (3, 4),
+}
+CHANGE_GROUPS = {"deteriorated": (3,)}
 # The coarse answers of a breakdown table.
 TRUTH_BANDS = (
     ("True", (1, 2)),
@@ -68,12 +78,15 @@ class Shown:
 
 @dataclass
 class QuestionResult:
-    """One statement's answers to one question."""
+    """One statement's answers to one question: published in full, or withheld whole when
+    fewer than the minimum answered it."""
 
     n: Shown
     options: list[Shown]
     groups: dict[str, Shown]
-    base: int | None  # the percentage base, None when it cannot be published
+    base: int | None  # the percentage base, None when withheld
+    withheld: bool = False
+    answered: int = 0  # how many answered (kept for a withheld question's reason, not shown)
 
 
 def question_result(
@@ -83,40 +96,34 @@ def question_result(
     minimum: int,
     include_dont_know: bool = True,
 ) -> QuestionResult:
-    """Counts of each option (in the edition's order, "don't know" last) to published values."""
-    size = len(counts)
-    table = Table(
-        cells={i: counts[i - 1] for i in range(1, size + 1)},
-        sums={"n": tuple(range(1, size + 1))} | {k: tuple(v) for k, v in groups.items()},
-    )
-    hidden = protect(table, minimum)
+    """Counts of each option (in the edition's order, "don't know" last) to published values.
+    A count of answers across all respondents identifies nobody, so nothing inside is hidden;
+    a question fewer than `minimum` answered is withheld whole."""
     n = sum(counts)
-    if "n" in hidden or (not include_dont_know and size in hidden):
-        base = None
-    else:
-        base = n if include_dont_know else n - counts[-1]
+    if n < minimum:
+        return QuestionResult(
+            n=Shown(None),
+            options=[Shown(None) for _ in counts],
+            groups={k: Shown(None) for k in groups},
+            base=None,
+            withheld=True,
+            answered=n,
+        )
+    base = n if include_dont_know else n - counts[-1]
+    last = len(counts) - 1
 
-    def shown(key) -> Shown:
-        if key in hidden:
-            return Shown(None)
-        value = table.value(key)
-        if base is None or (not include_dont_know and key == size):
+    def shown(value: int, *, dont_know: bool = False) -> Shown:
+        if dont_know and not include_dont_know:
             return Shown(value)
         return Shown(value, percent(value, base))
 
     return QuestionResult(
-        n=Shown(None) if "n" in hidden else Shown(n),
-        options=[shown(i) for i in range(1, size + 1)],
-        groups={k: shown(k) for k in groups},
+        n=Shown(n),
+        options=[shown(v, dont_know=i == last) for i, v in enumerate(counts)],
+        groups={k: shown(sum(counts[i - 1] for i in v)) for k, v in groups.items()},
         base=base,
+        answered=n,
     )
-
-
-def ranked(values: Mapping, *, descending: bool = True) -> list:
-    """Keys ordered by their published percentage; hidden or empty ones last."""
-    known = [k for k, v in values.items() if v.percent is not None]
-    unknown = [k for k, v in values.items() if v.percent is None]
-    return sorted(known, key=lambda k: values[k].percent, reverse=descending) + unknown
 
 
 def gaps(important: Mapping, true: Mapping) -> list[tuple[object, float]]:
@@ -150,17 +157,6 @@ def compare(current: Mapping, previous: Mapping) -> dict:
     }
 
 
-def _published(table: Table, hidden: frozenset, key, base_key) -> Shown:
-    """A protected table's value with its percentage of a published base (0% of nobody)."""
-    if key in hidden:
-        return Shown(None)
-    value = table.value(key)
-    if base_key in hidden:
-        return Shown(value)
-    base = table.value(base_key)
-    return Shown(value, percent(value, base) if base else 0.0)
-
-
 def a6_text(shown: Shown) -> str:
     """Table A6's "3 (8.8%)"; "c" when hidden."""
     if shown.hidden:
@@ -181,51 +177,54 @@ class BreakdownRow:
 class BreakdownResult:
     columns: list[str]
     rows: list[BreakdownRow]
-    overall: BreakdownRow
+    overall: BreakdownRow | None
+    withheld: str = ""  # why this statement's breakdown is not shown
+    note: str = ""  # which groups "Other groups (combined)" holds
+    members: list[tuple[str, ...]] = field(default_factory=list)  # each row's profile answers
+
+
+def _row(label: str, values: Sequence[int]) -> BreakdownRow:
+    n = sum(values)
+    return BreakdownRow(label, Shown(n), [Shown(v, percent(v, n)) for v in values])
 
 
 def breakdown(
     counts: Mapping[str, Sequence[int]],
     *,
-    labels: Mapping[str, str],
+    groups: Sequence[Group],
     minimum: int,
+    labels: Mapping[str, str],
     bands: Sequence[tuple[str, Sequence[int]]] = TRUTH_BANDS,
 ) -> BreakdownResult:
-    """One statement's answers by group (`counts[group]` are option counts, "don't know"
-    last): coarse answers as columns, row percentages of each group's N, an Overall row.
-    A group smaller than the minimum is hidden: its N and every count but its zeros (a zero
-    in a row whose total is zero could never be hidden)."""
-    groups = [g for g in labels if g in counts]
-    cells = {
-        (g, b): sum(counts[g][i - 1] for i in positions)
-        for g in groups
-        for b, (_, positions) in enumerate(bands)
-    }
-    sums = {("n", g): tuple((g, b) for b in range(len(bands))) for g in groups}
-    sums |= {("all", b): tuple((g, b) for g in groups) for b in range(len(bands))}
-    sums["total"] = tuple(cells)
-    small = [g for g in groups if 0 < sum(counts[g]) < minimum]
-    force = {("n", g) for g in small} | {c for c in cells if c[0] in small and cells[c]}
-    table = Table(cells=cells, sums=sums, force=frozenset(force))
-    hidden = protect(table, minimum)
+    """One statement's answers by group (`counts[answer]` are option counts per profile
+    answer, "don't know" last; `groups` are the wave's, from `groups.merge_groups`): coarse
+    answers as columns, each group in full with row percentages of its N, an Overall row.
+    Groups fewer than `minimum` answered this statement are merged further (never shown in
+    part); fewer than two groups left means the breakdown is withheld."""
+    columns = [label for label, _ in bands]
+    size = max(p for _, ps in bands for p in ps)
 
-    def shown(key, base_key) -> Shown:
-        return _published(table, hidden, key, base_key)
+    def options(members) -> list[int]:
+        return [sum(counts.get(m, [0] * size)[i] for m in members) for i in range(size)]
 
-    rows = [
-        BreakdownRow(
-            labels[g],
-            shown(("n", g), ("n", g)),
-            [shown((g, b), ("n", g)) for b in range(len(bands))],
+    answering = {g.code: sum(options(g.members)) for g in groups}
+    groups = merge_further(groups, answering, minimum)
+    if len(groups) < 2:
+        return BreakdownResult(
+            columns, [], None, withheld=f"fewer than {minimum} in each group answered it"
         )
-        for g in groups
-    ]
-    overall = BreakdownRow(
-        "Overall",
-        shown("total", "total"),
-        [shown(("all", b), "total") for b in range(len(bands))],
+    totals = {}
+    for g in groups:
+        found = options(g.members)
+        totals[g] = [sum(found[i - 1] for i in positions) for _, positions in bands]
+    overall = [sum(v[b] for v in totals.values()) for b in range(len(bands))]
+    return BreakdownResult(
+        columns,
+        [_row(g.label, v) for g, v in totals.items()],
+        _row("Overall", overall),
+        note=merged_note(groups, labels),
+        members=[g.members for g in groups],
     )
-    return BreakdownResult([label for label, _ in bands], rows, overall)
 
 
 @dataclass
@@ -233,12 +232,14 @@ class ProfileRow:
     label: str
     cells: list[Shown]
     overall: Shown
+    code: str = ""  # the band's answer ("" = Missing)
 
 
 @dataclass
 class ProfileSection:
     title: str
     rows: list[ProfileRow] = field(default_factory=list)
+    withheld: bool = False  # no pattern could protect it: only its Overall column is shown
 
 
 @dataclass
@@ -246,60 +247,71 @@ class ProfileTable:
     columns: list[tuple[str, Shown]]
     overall: Shown
     sections: list[ProfileSection]
+    note: str = ""
+    members: list[tuple[str, ...]] = field(default_factory=list)  # each column's positions
+
+    @property
+    def hidden_cells(self) -> int:
+        return sum(c.hidden for s in self.sections for r in s.rows for c in r.cells)
 
 
 def profile_table(
     counts: Mapping[str, Mapping[tuple[str, str], int]],
     *,
-    groups: Sequence[tuple[str, str]],
+    columns: Sequence[Group],
     sections: Sequence[tuple[str, str, Sequence[tuple[str, str]]]],
     minimum: int,
+    note: str = "",
 ) -> ProfileTable:
-    """Table A6: groups (positions) as columns with their N, each profile question as a section
-    of bands plus "Missing", counts with the percentage of the group's N, an Overall column.
+    """Table A6: positions as columns (merged by `groups.merge_groups`) with their N, each
+    other profile question as a section of bands plus "Missing", counts with the percentage of
+    the group's N, an Overall column.
 
-    `counts[section_key][(group_code, band_code)]` (band "" = not answered); `groups` and each
-    section's bands are (code, label) in display order.
+    `counts[section_key][(position, band)]` (either "" = not answered). Every one-way count is
+    published (each N, the Overall column); inner cells below `minimum` are hidden with the
+    fewest others (`suppression.protect_crossed`, one integer programme per section).
     """
-    codes = [g for g, _ in groups]
-    cells: dict = {}
-    for key, _, bands in sections:
-        for band, _ in [*bands, (MISSING, "Missing")]:
-            for g in codes:
-                cells[(key, band, g)] = counts.get(key, {}).get((g, band), 0)
-    first = sections[0][0]
-    bands_of = {key: [b for b, _ in bands] + [MISSING] for key, _, bands in sections}
-
-    def column(key, g):
-        return tuple((key, b, g) for b in bands_of[key])
-
-    sums = {("N", g): column(first, g) for g in codes}
-    sums["N"] = tuple(c for c in cells if c[0] == first)
-    for key, _, _ in sections:
-        for b in bands_of[key]:
-            sums[("overall", key, b)] = tuple((key, b, g) for g in codes)
-    ties = [(column(key, g), column(first, g)) for key, _, _ in sections[1:] for g in codes]
-    small = [g for g in codes if 0 < sum(cells[c] for c in column(first, g)) < minimum]
-    force = {("N", g) for g in small} | {c for c in cells if c[2] in small and cells[c]}
-    table = Table(cells=cells, sums=sums, ties=ties, force=frozenset(force))
-    hidden = protect(table, minimum)
-
-    def shown(key, base_key) -> Shown:
-        return _published(table, hidden, key, base_key)
-
+    if len(columns) < 2:
+        columns = []
+    column_of = {m: g.code for g in columns for m in g.members}
+    sizes = {g.code: g.size for g in columns}
+    total = sum(counts[sections[0][0]].values()) if sections and counts else 0
     result = ProfileTable(
-        columns=[(label, shown(("N", g), ("N", g))) for g, label in groups],
-        overall=shown("N", "N"),
+        columns=[(g.label, Shown(g.size, 100.0 if g.size else 0.0)) for g in columns],
+        overall=Shown(total, 100.0 if total else 0.0),
         sections=[],
+        note=note if columns else "",
+        members=[g.members for g in columns],
     )
     for key, title, bands in sections:
-        section = ProfileSection(title)
+        cells: dict[tuple[str, str], int] = {}
+        overall: dict[str, int] = {}
+        for band, _ in [*bands, (MISSING, "Missing")]:
+            overall[band] = 0
+            for g in columns:
+                cells[(band, g.code)] = 0
+        for (position, band), n in counts.get(key, {}).items():
+            overall[band] = overall.get(band, 0) + n
+            if columns:
+                cells[(band, column_of[position])] += n
+        hidden = protect_crossed(cells, minimum)
+        section = ProfileSection(title, withheld=hidden is None)
+        hidden = set(cells) if hidden is None else hidden
         for band, label in [*bands, (MISSING, "Missing")]:
             section.rows.append(
                 ProfileRow(
                     label,
-                    [shown((key, band, g), ("N", g)) for g in codes],
-                    shown(("overall", key, band), "N"),
+                    [
+                        Shown(None)
+                        if (band, g.code) in hidden
+                        else Shown(
+                            cells[(band, g.code)],
+                            percent(cells[(band, g.code)], sizes[g.code]) or 0.0,
+                        )
+                        for g in columns
+                    ],
+                    Shown(overall[band], percent(overall[band], total) or 0.0),
+                    band,
                 )
             )
         result.sections.append(section)

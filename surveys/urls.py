@@ -20,7 +20,7 @@ urlpatterns = [
     path(W + "breakdown/", views.breakdown, name="breakdown"),
     path(W + "profile/", views.profile, name="profile"),
     path(W + "comments/", views.comment_list, name="comments"),
-    path(W + "comments/<int:comment_id>/", views.comment_code, name="comment"),
+    path(W + "comments/<uuid:comment_key>/", views.comment_code, name="comment"),
     path(W + "export/<slug:table>.<str:fmt>", views.export, name="export"),
     path(W + "import/", views.responses_import, name="import"),
 ]

@@ -30,17 +30,21 @@ from .forms import (
     WaveEditForm,
     WaveForm,
 )
+from .groups import NOT_GIVEN
 from .imports import QUESTIONS
-from .models import PROFILE_KEYS, Comment, Response, Wave, WaveStatement
+from .models import Comment, Wave, WaveStatement
 from .results import (
+    bands,
     breakdown_results,
     comparable,
     options,
+    plan,
     profile_questions,
     profile_results,
+    response_rates,
     statement_results,
 )
-from .statistics import compare, gaps, ranked
+from .statistics import compare, gaps
 
 
 def _wave(wave_id: int) -> Wave:
@@ -101,7 +105,7 @@ def wave_detail(request: HttpRequest, partnership: str, wave_id: int) -> HttpRes
             "wave": wave,
             "counts": selectors.response_counts(wave),
             "statements": statements,
-            "rates": selectors.invitation_rates(wave) if wave.mode == Wave.Mode.INVITATIONS else [],
+            "rates": response_rates(wave) if wave.mode == Wave.Mode.INVITATIONS else [],
             "link": _link(request, "survey_respond:start", wave.link_token),
             "can_edit": _managing(request),
             "has_responses": wave.responses.exists(),
@@ -120,6 +124,13 @@ def wave_edit(request: HttpRequest, partnership: str, wave_id: int) -> HttpRespo
             services.wave_save(form=form, actor=request.user)
         except EditConflict as conflict:
             return conflict_response(request, form, conflict, title=title, cancel_url=cancel)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return render(
+                request,
+                "ui/form_page.html",
+                {"form": form, "page_title": title, "cancel_url": cancel},
+            )
         if lowered:
             # The audit trail keeps the reason beside the change (tracked fields).
             messages.info(request, "The smallest group shown is lower; the reason is recorded.")
@@ -236,12 +247,13 @@ def invitations(request: HttpRequest, partnership: str, wave_id: int) -> HttpRes
     return render(
         request,
         "surveys/invitations.html",
-        {"wave": wave, "form": form, "rates": selectors.invitation_rates(wave), "totals": totals},
+        {"wave": wave, "form": form, "rates": response_rates(wave), "totals": totals},
     )
 
 
 def _closed_or_message(request, wave: Wave) -> HttpResponse | None:
     if wave.is_closed:
+        services.results_shown_mark(wave)
         return None
     return render(request, "surveys/not_yet.html", {"wave": wave})
 
@@ -283,20 +295,28 @@ def results(request: HttpRequest, partnership: str, wave_id: int) -> HttpRespons
             for category, rows in categories.items()
         ]
     elif view == "ranked":
-        by_key = {r.statement.pk: r for r in found}
-        true = {k: r.truth.groups["true"] for k, r in by_key.items()}
-        important = {k: r.importance.groups["important"] for k, r in by_key.items()}
-        context["most_true"] = [by_key[k] for k in ranked(true)][:10]
-        least = [k for k in ranked(true, descending=False) if true[k].percent is not None]
-        context["least_true"] = [by_key[k] for k in least][:10]
-        context["most_important"] = [by_key[k] for k in ranked(important)][:10]
+        shown = [r for r in found if not r.truth.withheld]
+        by_true = sorted(shown, key=lambda r: -(r.truth.groups["true"].percent or 0))
+        strong, weak = bands(found)
+        context |= {
+            "strong": strong,
+            "weak": weak,
+            "by_true": by_true,
+            "by_importance": sorted(
+                (r for r in found if not r.importance.withheld),
+                key=lambda r: -(r.importance.groups["very_important"].percent or 0),
+            ),
+            "withheld_true": [r for r in found if r.truth.withheld],
+            "withheld_importance": [r for r in found if r.importance.withheld],
+        }
     elif view == "gap":
         by_key = {r.statement.pk: r for r in found}
         rows = gaps(
-            {k: r.importance.groups["important"] for k, r in by_key.items()},
+            {k: r.importance.groups["very_important"] for k, r in by_key.items()},
             {k: r.truth.groups["true"] for k, r in by_key.items()},
         )
         context["gaps"] = [(by_key[k], round(points)) for k, points in rows]
+        context["withheld_gap"] = [r for r in found if r.truth.withheld or r.importance.withheld]
     else:
         previous = selectors.previous_wave(wave)
         context["previous"] = previous
@@ -343,31 +363,34 @@ def breakdown(request: HttpRequest, partnership: str, wave_id: int) -> HttpRespo
     waiting = _closed_or_message(request, wave)
     if waiting:
         return waiting
-    questions = profile_questions(wave)
-    attribute = request.GET.get("by", "position")
-    if attribute not in PROFILE_KEYS:
-        attribute = "position"
+    questions = {q["key"]: q["question"] for q in profile_questions(wave)}
+    chosen = plan(wave)
+    offered = [(k, questions[k]) for k in chosen.offered]
+    attribute = request.GET.get("by", "")
+    if attribute not in chosen.offered:
+        attribute = chosen.offered[0] if chosen.offered else ""
     asked = selectors.asked_statements(wave)
     categories = sorted({s.category for s in asked}, key=lambda c: c.number)
     try:
         number = int(request.GET.get("category", categories[0].number if categories else 1))
     except ValueError:
         number = categories[0].number if categories else 1
-    chosen = next(
+    chosen_category = next(
         (c for c in categories if c.number == number), categories[0] if categories else None
     )
-    shown = [s for s in asked if chosen and s.category_id == chosen.pk]
+    shown = [s for s in asked if chosen_category and s.category_id == chosen_category.pk]
     return render(
         request,
         "surveys/breakdown.html",
         {
             "wave": wave,
-            "questions": questions,
+            "questions": offered,
+            "withheld": [(questions[k], why) for k, why in chosen.withheld.items()],
             "attribute": attribute,
-            "attribute_name": next(q["question"] for q in questions if q["key"] == attribute),
+            "attribute_name": questions.get(attribute, ""),
             "categories": categories,
-            "category": chosen,
-            "tables": breakdown_results(wave, attribute, shown),
+            "category": chosen_category,
+            "tables": breakdown_results(wave, attribute, shown) if attribute else [],
         },
     )
 
@@ -401,22 +424,12 @@ def comment_list(request: HttpRequest, partnership: str, wave_id: int) -> HttpRe
             code=int(code) if code and code.isdigit() else None,
         )
     )
-    # A quote is attributed to a group only where that group is big enough.
-    sizes = dict(
-        Response.objects.filter(wave=wave, submitted=True)
-        .values_list("position")
-        .annotate(n=Count("id"))
-    )
-    positions = {o["code"]: o["label"] for o in profile_questions(wave)[0]["options"]}
-    quotes = [
-        (
-            c,
-            positions.get(c.response.position)
-            if sizes.get(c.response.position, 0) >= wave.min_group_size
-            else None,
-        )
-        for c in found
-    ]
+    # A quote is attributed to a group only where the wave offers breakdowns by position,
+    # and then to the same (merged) group a breakdown shows.
+    chosen = plan(wave)
+    groups = chosen.groups["position"] if "position" in chosen.offered else []
+    label = {m: g.label for g in groups for m in g.members}
+    quotes = [(c, label.get(c.response.position or NOT_GIVEN)) for c in found]
     return render(
         request,
         "surveys/comments.html",
@@ -433,15 +446,13 @@ def comment_list(request: HttpRequest, partnership: str, wave_id: int) -> HttpRe
     )
 
 
-def comment_code(
-    request: HttpRequest, partnership: str, wave_id: int, comment_id: int
-) -> HttpResponse:
+def comment_code(request: HttpRequest, partnership: str, wave_id: int, comment_key) -> HttpResponse:
     wave = _wave(wave_id)
     waiting = _closed_or_message(request, wave)
     if waiting:
         return waiting
     comment = get_object_or_404(
-        Comment, pk=comment_id, response__wave=wave, response__submitted=True
+        Comment, key=comment_key, response__wave=wave, response__submitted=True
     )
     form = CodingForm(
         request.POST or None,
@@ -470,6 +481,7 @@ def export(
     wave = _wave(wave_id)
     if not wave.is_closed:
         raise Http404("Results are published when the wave closes.")
+    services.results_shown_mark(wave)
     headers, rows = TABLES[table](wave)
     data_exported.send(
         sender=Wave, actor=request.user, partnership=request.partnership,
@@ -486,7 +498,10 @@ def responses_import(request: HttpRequest, partnership: str, wave_id: int) -> Ht
     form = ImportForm(request.POST or None, request.FILES or None)
     form.set_submit_label("Import responses")
     problems = []
-    if request.method == "POST" and form.is_valid():
+    if wave.results_shown:
+        if request.method == "POST":
+            form.add_error(None, services.RESULTS_SHOWN_IMPORT)
+    elif request.method == "POST" and form.is_valid():
         result = services.responses_import(
             wave=wave, rows=form.rows, file_name=form.cleaned_data["file"].name, actor=request.user
         )

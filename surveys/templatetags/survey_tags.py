@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 
+from ..groups import group_minimum
 from ..statistics import HIDDEN, a6_text
 
 register = template.Library()
@@ -37,3 +38,8 @@ def get_item(mapping, key):
     if isinstance(mapping, dict):
         return mapping.get(key)
     return getattr(mapping, key)
+
+
+@register.filter(name="group_minimum")
+def group_minimum_filter(minimum: int) -> int:
+    return group_minimum(minimum)

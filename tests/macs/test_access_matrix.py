@@ -124,7 +124,7 @@ def sample_kwargs(name: str, demo) -> dict:
             "notification_id": _notification(northshire).pk,
             "wave_id": _wave(northshire, "2025").pk,
             "statement_id": _wave(northshire, "2025").statements.first().pk,
-            "comment_id": _comment(northshire).pk,
+            "comment_key": _comment(northshire).key,
             "table": "statements",
             **_planning(northshire),
             **_actions(northshire),

@@ -85,11 +85,11 @@ def test_survey_management_commands_export_and_import(demo, tmp_path):
     source = tmp_path / "old.csv"
     source.write_text("position,s1_true\nHealth,Mostly true\nBM,not true at all\n")
     call_command(
-        "survey_import", "northshire", "2024", str(source), "--by", "manager@northshire.example"
+        "survey_import", "northshire", "2026", str(source), "--by", "manager@northshire.example"
     )
     with scopes_disabled():
         assert (
-            Wave.objects.get(partnership__slug="northshire", period="2024")
+            Wave.objects.get(partnership__slug="northshire", period="2026")
             .responses.filter(imported=True)
             .count()
             == 2
