@@ -23,7 +23,7 @@ def outcome_signals(review, outcome) -> list[OutcomeSignal]:
     lines = [
         f"{r.statement.number}. {r.statement.text}: "
         + (
-            "c (hidden to protect a small group)"
+            f"not shown (fewer than {wave.min_group_size} answered)"
             if r.truth.groups["true"].percent is None
             else f"{r.truth.groups['true'].whole}% true"
         )

@@ -43,20 +43,24 @@ def asked_statements(wave: Wave) -> list[WaveStatement]:
     )
 
 
+OPTION_COUNTS = {"truth": 6, "change": 5, "importance": 5}
+
+
 def answer_counts(wave: Wave) -> dict[str, dict[int, dict[int, int]]]:
-    """counts[question][statement_id][option] over submitted responses (three queries)."""
-    result: dict[str, dict[int, dict[int, int]]] = {}
-    for field in QUESTION_FIELDS:
-        rows = (
-            _answers(wave)
-            .exclude(**{f"{field}__isnull": True})
-            .values("statement_id", field)
-            .annotate(n=Count("id"))
-        )
-        per: dict[int, dict[int, int]] = defaultdict(dict)
-        for row in rows:
-            per[row["statement_id"]][row[field]] = row["n"]
-        result[field] = per
+    """counts[question][statement_id][option] over submitted responses: one grouped query,
+    one row per statement, each option counted in the database."""
+    columns = {
+        f"{field}_{i}": Count("id", filter=Q(**{field: i}))
+        for field, size in OPTION_COUNTS.items()
+        for i in range(1, size + 1)
+    }
+    rows = _answers(wave).values("statement_id").annotate(**columns).order_by()
+    result: dict[str, dict[int, dict[int, int]]] = {f: defaultdict(dict) for f in QUESTION_FIELDS}
+    for row in rows:
+        for field, size in OPTION_COUNTS.items():
+            result[field][row["statement_id"]] = {
+                i: row[f"{field}_{i}"] for i in range(1, size + 1)
+            }
     return result
 
 

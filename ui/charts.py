@@ -108,7 +108,7 @@ def diverging_bars(
 ) -> bytes:
     """Diverging stacked bars of percentages per label: positive answers right of zero,
     negative left, a neutral answer split across zero. Segments differ by hatching as well as
-    colour. A bar with any value not published is drawn empty and marked "c"."""
+    colour. A bar with any value not published is drawn empty and marked "not shown"."""
     _style()
     height = max(2.2, 0.42 * len(labels) + 1.4)
     fig, ax = plt.subplots(figsize=(8, height), dpi=150)
@@ -151,7 +151,7 @@ def diverging_bars(
         )
     for pos, ok in zip(positions, complete, strict=True):
         if not ok:
-            ax.text(0, pos, "c (not published)", ha="center", va="center", fontsize=8)
+            ax.text(0, pos, "not shown", ha="center", va="center", fontsize=8)
     ax.axvline(0, color="#0b0c0c", linewidth=0.8)
     ax.set_yticks(positions, [label if len(label) < 60 else label[:57] + "…" for label in labels])
     ax.set_xlim(-100, 100)

@@ -49,8 +49,10 @@ def test_profile_table_has_table_a6_sections(client_as):
     text = client_as(Role.OBSERVER).get(url("profile", wave("2025"))).content.decode()
     for title in ("Region", "Total length of service", "Experience with LSCBs", "Missing"):
         assert title in text
-    # Northshire has one independent scrutineer and one business manager: never shown.
-    assert "IS (N=c)" in text and "BM (N=c)" in text
+    # Northshire has one independent scrutineer and one business manager: never shown on their
+    # own, but every group's N and the Overall N are.
+    assert "IS (N=" not in text and "BM (N=" not in text and "(N=c)" not in text
+    assert "Other groups (combined) (N=" in text
 
 
 def test_comments_list_and_code_counts(client_as):

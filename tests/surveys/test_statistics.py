@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from surveys.groups import OTHER_LABEL, Group, group_minimum, merge_groups, merged_note
 from surveys.statistics import (
     IMPORTANCE_GROUPS,
     TRUTH_GROUPS,
@@ -17,7 +18,6 @@ from surveys.statistics import (
     one_decimal,
     profile_table,
     question_result,
-    ranked,
     whole,
 )
 
@@ -56,26 +56,19 @@ def test_question_result_leaves_dont_know_out_of_the_base_when_asked():
     assert result.options[5] == Shown(5)  # counted, but not a share of the base
 
 
-def test_question_result_hides_small_counts_and_enough_others():
-    # 3 "not true at all" is below 5: hidden, and so must be something it can be worked
-    # out from (the "not true" total, and a second count).
-    result = question_result([10, 8, 6, 0, 3, 2], groups=TRUTH_GROUPS, minimum=5)
-    assert result.options[4].hidden and result.options[5].hidden
-    assert result.groups["not_true"].hidden
-    assert result.groups["true"] == Shown(18, 100 * 18 / 29)
-    assert result.n == Shown(29)
+def test_a_question_enough_people_answered_is_published_in_full():
+    # A count of 1 across everyone identifies nobody: nothing inside is hidden.
+    result = question_result([10, 8, 6, 0, 1, 2], groups=TRUTH_GROUPS, minimum=5)
+    assert not result.withheld
+    assert [o.count for o in result.options] == [10, 8, 6, 0, 1, 2]
+    assert result.groups["not_true"] == Shown(1, 100 / 27)
 
 
-def test_question_result_hides_everything_for_too_few_answers():
+def test_a_question_fewer_answered_is_withheld_whole():
     result = question_result([1, 1, 0, 1, 0, 0], groups=TRUTH_GROUPS, minimum=5)
-    assert result.n.hidden and result.base is None
-    assert all(o.hidden or o.percent is None for o in result.options)
-
-
-def test_ranked_puts_hidden_last():
-    values = {"a": Shown(5, 50.0), "b": Shown(None), "c": Shown(9, 90.0), "d": Shown(1, 10.0)}
-    assert ranked(values) == ["c", "a", "d", "b"]
-    assert ranked(values, descending=False) == ["d", "a", "c", "b"]
+    assert result.withheld and result.n.hidden and result.base is None
+    assert all(o.hidden for o in result.options)
+    assert all(g.hidden for g in result.groups.values())
 
 
 def test_gaps_are_important_minus_true_largest_first():
@@ -90,28 +83,40 @@ def test_compare_reports_points_of_change():
     assert compare({1: Shown(6, 60.0)}, {})[1].points is None
 
 
-def test_importance_groups_are_very_and_quite_important():
+def test_importance_is_reported_as_very_important_with_very_or_quite_beside_it():
     result = question_result([7, 5, 2, 1, 5], groups=IMPORTANCE_GROUPS, minimum=1)
-    assert result.groups["important"] == Shown(12, 60.0)
+    assert result.groups["very_important"] == Shown(7, 35.0)
+    assert result.groups["very_or_quite_important"] == Shown(12, 60.0)
     assert result.groups["unimportant"] == Shown(3, 15.0)
 
 
-def test_breakdown_hides_a_small_group_whole_and_one_more():
+def test_breakdown_merges_small_groups_and_shows_each_group_in_full():
     counts = {
-        "BM": [1, 1, 0, 0, 0, 0],  # N=2: hidden whole
+        "BM": [1, 0, 0, 0, 0, 0],  # one person: never shown on their own
+        "IS": [0, 1, 1, 0, 0, 0],
         "Health": [10, 5, 3, 2, 0, 0],
         "Education": [6, 4, 0, 1, 0, 0],
+        "Police": [2, 2, 1, 1, 0, 0],
     }
-    labels = {"BM": "Business manager", "Health": "Health", "Education": "Education"}
-    result = breakdown(counts, labels=labels, minimum=5)
-    bm = result.rows[0]
-    assert bm.n.hidden and all(c.hidden for c in bm.cells if c.count != 0)
-    # The Overall row and the other groups must not give the business manager away.
-    assert result.overall.n == Shown(33, 100.0)
-    assert result.rows[1].n.count == 20
-    # Working back from everything shown, the business managers' "true" could be 2 or more.
-    shown_total = result.overall.n.count - sum(r.n.count or 0 for r in result.rows[1:])
-    assert shown_total != 2 or any(r.n.hidden for r in result.rows[1:])
+    labels = {c: c for c in counts}
+    groups = merge_groups({c: sum(v) for c, v in counts.items()}, labels, group_minimum(5))
+    result = breakdown(counts, groups=groups, minimum=group_minimum(5), labels=labels)
+    # BM and IS (3 people together) are below 5, so the next smallest group (the police)
+    # joins them: a small group is never shown, not even in part.
+    assert [row.label for row in result.rows] == ["Health", "Education", OTHER_LABEL]
+    assert result.rows[-1].n.count == 9
+    assert result.note == f"{OTHER_LABEL}: BM, IS, Police."
+    assert all(row.n.count >= 5 for row in result.rows)
+    assert all(not c.hidden for row in result.rows for c in row.cells)
+    assert result.overall.n.count == sum(sum(v) for v in counts.values())
+
+
+def test_breakdown_is_withheld_when_too_few_answered_in_each_group():
+    counts = {"BM": [1, 0, 0, 0, 0, 0], "Health": [1, 1, 0, 0, 0, 0]}
+    labels = {c: c for c in counts}
+    groups = [Group("BM", "BM", ("BM",), 5), Group("Health", "Health", ("Health",), 6)]
+    result = breakdown(counts, groups=groups, minimum=5, labels=labels)
+    assert result.withheld and result.rows == [] and result.overall is None
 
 
 def test_profile_table_reproduces_table_a6():
@@ -119,6 +124,7 @@ def test_profile_table_reproduces_table_a6():
     lines = (Path(__file__).parent / "table_a6.tsv").read_text().splitlines()
     header = lines[0].split("\t")[1:]
     groups = PROFILE["position"]["options"]
+    sizes = [int(h.split("(N=")[1].rstrip(")")) for h in header[:-1]]
     assert [h.split(" (N=")[0] for h in header[:-1]] == [g["code"] for g in groups]
     expected: dict[tuple[str, str], list[str]] = {}
     sections = []
@@ -139,7 +145,9 @@ def test_profile_table_reproduces_table_a6():
             counts.setdefault(current["key"], {})[(group["code"], band)] = int(value.split()[0])
     table = profile_table(
         counts,
-        groups=[(g["code"], g["code"]) for g in groups],
+        columns=[
+            Group(g["code"], g["code"], (g["code"],), n) for g, n in zip(groups, sizes, strict=True)
+        ],
         sections=sections,
         minimum=1,
     )
@@ -152,12 +160,40 @@ def test_profile_table_reproduces_table_a6():
             assert printed == expected[(key, row.label)], (key, row.label)
 
 
-def test_profile_table_hides_the_four_independent_chairs_at_five():
-    """At the default minimum of 5 the report's IC column (N=4) could not be published."""
-    groups = [("IS", "IS"), ("IC", "IC"), ("BM", "BM")]
-    counts = {"region": {("IS", "North East"): 6, ("IC", "North East"): 4, ("BM", "North East"): 8}}
-    sections = [("region", "Region", [("North East", "North East")])]
-    table = profile_table(counts, groups=groups, sections=sections, minimum=5)
-    n = dict(table.columns)
-    assert n["IC"].hidden and n["IS"].hidden  # IC's N would follow from the Overall N
-    assert n["BM"].count == 8 and table.overall.count == 18
+def _table_a6():
+    lines = (Path(__file__).parent / "table_a6.tsv").read_text().splitlines()
+    header = lines[0].split("\t")[1:-1]
+    codes = [g["code"] for g in PROFILE["position"]["options"]]
+    sizes = {c: int(h.split("(N=")[1].rstrip(")")) for c, h in zip(codes, header, strict=True)}
+    titles = {p["question"]: p for p in CONTENT["profile"][1:]}
+    sections, counts, current = [], {}, None
+    for line in lines[1:]:
+        label, *values = line.split("\t")
+        if not any(values):
+            current = titles[label]
+            sections.append(
+                (current["key"], label, [(o["code"], o["label"]) for o in current["options"]])
+            )
+            continue
+        band = "" if label == "Missing" else label
+        for code, value in zip(codes, values, strict=False):
+            counts.setdefault(current["key"], {})[(code, band)] = int(value.split()[0])
+    return sizes, sections, counts
+
+
+@pytest.mark.parametrize(("minimum", "most_hidden"), [(5, 155), (3, 105)])
+def test_table_a6_shows_every_n_and_hides_few_cells(minimum, most_hidden):
+    """The report's own counts (322 respondents): every one-way count shown."""
+    sizes, sections, counts = _table_a6()
+    columns = merge_groups(sizes, {c: c for c in sizes}, group_minimum(minimum))
+    note = merged_note(columns, {c: c for c in sizes})
+    table = profile_table(counts, columns=columns, sections=sections, minimum=minimum, note=note)
+    assert table.overall.count == 322
+    assert all(not n.hidden for _, n in table.columns)
+    # IC (4 people) is merged with the next smallest group, the Police (9).
+    assert (OTHER_LABEL, Shown(13, 100.0)) in table.columns and "IC, The Police" in table.note
+    assert all(not row.overall.hidden for s in table.sections for row in s.rows)
+    assert not any(s.withheld for s in table.sections)
+    assert table.hidden_cells <= most_hidden
+    shown = [c.count for s in table.sections for r in s.rows for c in r.cells if not c.hidden]
+    assert all(n == 0 or n >= minimum for n in shown)
