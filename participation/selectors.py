@@ -14,7 +14,7 @@ from surveys.suppression import protect_crossed
 
 from .models import Column, DiversityCount, Feedback, Note, NoteGroup, VoiceGroup, Workshop
 
-# Diversity counts below this are shown as "fewer than 5", as survey groups are.
+# Diversity counts below this are hidden, as the survey's small cells are.
 DIVERSITY_MINIMUM = 5
 
 FILTERS = {
@@ -60,7 +60,7 @@ def overdue_feedback() -> QuerySet[Feedback]:
 @dataclass(frozen=True)
 class DiversityRow:
     category: str
-    shown: str  # a number, or "fewer than 5" / "hidden"
+    shown: str  # a number, or "hidden"
 
 
 @dataclass(frozen=True)
@@ -108,9 +108,9 @@ def diversity_summary(groups: QuerySet[VoiceGroup]) -> list[DiversitySection]:
 
 
 def _shown(key: str, value: int, hidden: set) -> str:
-    if key not in hidden:
-        return str(value)
-    return f"fewer than {DIVERSITY_MINIMUM}" if value < DIVERSITY_MINIMUM else "hidden"
+    # Every hidden count reads the same: telling small ones from their complements would
+    # narrow what each could be.
+    return "hidden" if key in hidden else str(value)
 
 
 def public_feedback() -> QuerySet[Feedback]:

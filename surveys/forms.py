@@ -118,9 +118,9 @@ class WaveEditForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
         questions = self.instance.edition.survey.get("profile", [])
         self.fields["breakdown_questions"] = forms.MultipleChoiceField(
             label="Profile questions results may be broken down by",
-            help_text="In order of preference. A breakdown that, together with those before "
-            "it, would let a small group be worked out is not offered; the results say which "
-            "and why.",
+            help_text="Taken in this order: a breakdown that, together with those above it, "
+            "would let a small group be worked out is not offered. To offer a lower one instead, "
+            "untick one above it. “By group” says which are not offered and why.",
             choices=[(q["key"], q["question"]) for q in questions],
             widget=forms.CheckboxSelectMultiple,
             required=False,

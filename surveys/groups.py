@@ -54,26 +54,34 @@ def group_minimum(minimum: int) -> int:
     return max(minimum, GROUP_MINIMUM)
 
 
+def _merge(order: Sequence[str], sizes: Mapping[str, int], minimum: int, *, small=()) -> tuple:
+    """The rule, once: units below `minimum` (and any in `small`) are merged, and the next
+    smallest join them while the merged group is still below `minimum`. Returns the units kept
+    apart and the merged ones, each in `order`."""
+    big = [c for c in order if sizes.get(c, 0) >= minimum and c not in small]
+    while (
+        sum(sizes.get(c, 0) for c in order if c not in big) < minimum
+        and big
+        and (len(big) < len(order))
+    ):
+        big.remove(min(big, key=lambda c: (sizes.get(c, 0), order.index(c))))
+    return big, [c for c in order if c not in big]
+
+
 def merge_groups(sizes: Mapping[str, int], labels: Mapping[str, str], minimum: int) -> list[Group]:
     """Groups in `labels` order (then "Not given"), small ones merged. Fewer than two groups
     means the question cannot be used to break results down."""
     order = [c for c in labels if sizes.get(c, 0) > 0]
     if sizes.get(NOT_GIVEN, 0) > 0 and NOT_GIVEN not in order:
         order.append(NOT_GIVEN)
-    big = [c for c in order if sizes[c] >= minimum]
-    merged = [c for c in order if sizes[c] < minimum]
-    while merged and sum(sizes[c] for c in merged) < minimum and big:
-        smallest = min(big, key=lambda c: (sizes[c], order.index(c)))
-        big.remove(smallest)
-        merged.append(smallest)
+    big, merged = _merge(order, sizes, minimum)
 
     def label(code: str) -> str:
         return NOT_GIVEN_LABEL if code == NOT_GIVEN else labels.get(code, code)
 
     groups = [Group(c, label(c), (c,), sizes[c]) for c in big]
     if merged:
-        members = tuple(sorted(merged, key=order.index))
-        groups.append(Group(OTHER, OTHER_LABEL, members, sum(sizes[c] for c in members)))
+        groups.append(Group(OTHER, OTHER_LABEL, tuple(merged), sum(sizes[c] for c in merged)))
     if sum(g.size for g in groups) < minimum:
         return []
     return groups
@@ -94,16 +102,10 @@ def merge_further(
     fewer than `minimum` answering this statement merged by the same rule. Only ever coarser
     than the wave's groups, so whatever was safe for them stays safe."""
     by_code = {g.code: g for g in groups}
-    order = [g.code for g in groups]
-    big = [c for c in order if answering.get(c, 0) >= minimum and c != OTHER]
-    merged = [c for c in order if c not in big]
-    while merged and sum(answering.get(c, 0) for c in merged) < minimum and big:
-        smallest = min(big, key=lambda c: (answering.get(c, 0), order.index(c)))
-        big.remove(smallest)
-        merged.append(smallest)
+    big, merged = _merge(list(by_code), answering, minimum, small={OTHER})
     result = [by_code[c] for c in big]
     if merged:
-        members = tuple(m for c in order if c in merged for m in by_code[c].members)
+        members = tuple(m for c in merged for m in by_code[c].members)
         result.append(Group(OTHER, OTHER_LABEL, members, sum(by_code[c].size for c in merged)))
     return result
 

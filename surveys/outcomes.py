@@ -24,7 +24,7 @@ def outcome_signals(review, outcome) -> list[OutcomeSignal]:
         f"{r.statement.number}. {r.statement.text}: "
         + (
             f"not shown (fewer than {wave.min_group_size} answered)"
-            if r.truth.groups["true"].percent is None
+            if r.truth.withheld or r.truth.groups["true"].percent is None
             else f"{r.truth.groups['true'].whole}% true"
         )
         for r in statement_results(wave)

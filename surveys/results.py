@@ -5,6 +5,7 @@ statements change, so a cached read costs two cache lookups and no query of the 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from uuid import uuid4
 
@@ -13,7 +14,6 @@ from django.db import transaction
 
 from . import selectors
 from .groups import (
-    NOT_GIVEN_LABEL,
     Plan,
     group_minimum,
     merge_groups,
@@ -32,8 +32,6 @@ from .statistics import (
     profile_table,
     question_result,
 )
-
-NOT_GIVEN = NOT_GIVEN_LABEL
 
 
 @dataclass
@@ -90,8 +88,8 @@ def statement_results(wave: Wave, *, include_dont_know: bool = True) -> list[Sta
     cached = cache.get(key)
     if cached is None:
         statements = selectors.asked_statements(wave)
-        counts = selectors.answer_counts(wave)
         sizes = {k: len(v) for k, v in options(wave).items()}
+        counts = selectors.answer_counts(wave, sizes)
         groups = {"truth": TRUTH_GROUPS, "change": CHANGE_GROUPS, "importance": IMPORTANCE_GROUPS}
         computed = {
             s.pk: {
@@ -167,6 +165,16 @@ def breakdown_results(
     return [(s, computed[s.pk]) for s in statements]
 
 
+def profile_counts(combinations: dict[tuple[str, ...], int]) -> dict:
+    """counts[question][(position, answer)] for Table A6, from the counts by every profile
+    answer (`selectors.profile_combinations`)."""
+    result: dict[str, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
+    for combination, n in combinations.items():
+        for i, key in enumerate(PROFILE_KEYS[1:], start=1):
+            result[key][(combination[0], combination[i])] += n
+    return result
+
+
 def profile_results(wave: Wave) -> ProfileTable:
     """Table A6 for this wave."""
     key = _key(wave, "profile")
@@ -175,7 +183,7 @@ def profile_results(wave: Wave) -> ProfileTable:
         questions = profile_questions(wave)
         columns = plan(wave).columns
         table = profile_table(
-            selectors.profile_counts(wave),
+            profile_counts(selectors.profile_combinations(wave)),
             columns=columns,
             sections=[
                 (q["key"], q["question"], [(o["code"], o["label"]) for o in q["options"]])
@@ -210,7 +218,7 @@ def response_rates(wave: Wave) -> list[Rate]:
     )
     rates = [
         Rate(
-            g.label if g.merged else names[g.code],
+            "Other agencies (combined)" if g.merged else names[g.code],
             sum(invited[m] for m in g.members),
             g.size,
         )
@@ -226,14 +234,19 @@ STRONG_CONFIDENCE = 80
 LESS_SUCCESSFUL = 50
 
 
+def ranked(results: list[StatementResult], question: str, group: str) -> tuple[list, list]:
+    """Every published statement, highest share of `group` first, and then the withheld ones
+    (fewer than the minimum answered `question`), so that none silently drops out."""
+    shown = [r for r in results if not getattr(r, question).withheld]
+    shown.sort(key=lambda r: -(getattr(r, question).groups[group].percent or 0))
+    return shown, [r for r in results if getattr(r, question).withheld]
+
+
 def bands(results: list[StatementResult]) -> tuple[list, list]:
     """The report's headline bands: strong confidence (more than 80% "true") and less
     successful (less than 50% "true"), each most true first. Withheld statements are in
     neither."""
-    shown = sorted(
-        (r for r in results if not r.truth.withheld),
-        key=lambda r: -(r.truth.groups["true"].percent or 0),
-    )
+    shown, _ = ranked(results, "truth", "true")
     strong = [r for r in shown if (r.truth.groups["true"].percent or 0) > STRONG_CONFIDENCE]
     weak = [r for r in shown if (r.truth.groups["true"].percent or 0) < LESS_SUCCESSFUL]
     return strong, weak

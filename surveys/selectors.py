@@ -43,23 +43,20 @@ def asked_statements(wave: Wave) -> list[WaveStatement]:
     )
 
 
-OPTION_COUNTS = {"truth": 6, "change": 5, "importance": 5}
-
-
-def answer_counts(wave: Wave) -> dict[str, dict[int, dict[int, int]]]:
-    """counts[question][statement_id][option] over submitted responses: one grouped query,
-    one row per statement, each option counted in the database."""
+def answer_counts(wave: Wave, sizes: dict[str, int]) -> dict[str, dict[int, dict[int, int]]]:
+    """counts[question][statement_id][option] over submitted responses (`sizes`: how many
+    options each question has): one grouped query, each option counted in the database."""
     columns = {
         f"{field}_{i}": Count("id", filter=Q(**{field: i}))
-        for field, size in OPTION_COUNTS.items()
-        for i in range(1, size + 1)
+        for field in QUESTION_FIELDS
+        for i in range(1, sizes[field] + 1)
     }
     rows = _answers(wave).values("statement_id").annotate(**columns).order_by()
-    result: dict[str, dict[int, dict[int, int]]] = {f: defaultdict(dict) for f in QUESTION_FIELDS}
+    result: dict[str, dict[int, dict[int, int]]] = {f: {} for f in QUESTION_FIELDS}
     for row in rows:
-        for field, size in OPTION_COUNTS.items():
+        for field in QUESTION_FIELDS:
             result[field][row["statement_id"]] = {
-                i: row[f"{field}_{i}"] for i in range(1, size + 1)
+                i: row[f"{field}_{i}"] for i in range(1, sizes[field] + 1)
             }
     return result
 
@@ -83,20 +80,6 @@ def breakdown_counts(wave: Wave, attribute: str) -> dict[int, dict[str, dict[int
     result: dict[int, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
     for row in rows:
         result[row["statement_id"]][row[f"response__{attribute}"]][row["truth"]] = row["n"]
-    return result
-
-
-def profile_counts(wave: Wave) -> dict[str, dict[tuple[str, str], int]]:
-    """counts[attribute][(position, band)] over submitted responses (one grouped query)."""
-    rows = (
-        Response.objects.filter(wave=wave, submitted=True)
-        .values(*PROFILE_KEYS)
-        .annotate(n=Count("id"))
-    )
-    result: dict[str, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
-    for row in rows:
-        for key in PROFILE_KEYS[1:]:
-            result[key][(row["position"], row[key])] += row["n"]
     return result
 
 

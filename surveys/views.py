@@ -41,6 +41,7 @@ from .results import (
     plan,
     profile_questions,
     profile_results,
+    ranked,
     response_rates,
     statement_results,
 )
@@ -295,19 +296,16 @@ def results(request: HttpRequest, partnership: str, wave_id: int) -> HttpRespons
             for category, rows in categories.items()
         ]
     elif view == "ranked":
-        shown = [r for r in found if not r.truth.withheld]
-        by_true = sorted(shown, key=lambda r: -(r.truth.groups["true"].percent or 0))
         strong, weak = bands(found)
+        by_true, withheld_true = ranked(found, "truth", "true")
+        by_importance, withheld_importance = ranked(found, "importance", "very_important")
         context |= {
             "strong": strong,
             "weak": weak,
             "by_true": by_true,
-            "by_importance": sorted(
-                (r for r in found if not r.importance.withheld),
-                key=lambda r: -(r.importance.groups["very_important"].percent or 0),
-            ),
-            "withheld_true": [r for r in found if r.truth.withheld],
-            "withheld_importance": [r for r in found if r.importance.withheld],
+            "withheld_true": withheld_true,
+            "by_importance": by_importance,
+            "withheld_importance": withheld_importance,
         }
     elif view == "gap":
         by_key = {r.statement.pk: r for r in found}

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import surveys.groups
 import surveys.statistics
 from surveys.groups import group_minimum, plan_breakdowns
+from surveys.models import PROFILE_KEYS
 from surveys.statistics import TRUTH_BANDS, TRUTH_GROUPS, breakdown, profile_table, question_result
 
 from .attacker import BANDS, Attacker, Published, hidden_cell_problems
@@ -24,10 +25,10 @@ POSITIONS = ("Police", "Health", "Education", "BM", "")
 SERVICE = ("> 4 years", "1-2 years", "less than 1 year", "")
 
 
-def publish(respondents, minimum, *, together=True) -> list[Published]:
+def publish(respondents, minimum, *, together=True) -> Published:
     """Publish a wave of (position, length of service, answer 1-6 or None) as the product
     does (the pure functions `surveys.results` calls), and read it back as the attacker sees
-    it, one `Published` per statement (one statement here)."""
+    it (one statement)."""
     profiles = Counter((p, s) for p, s, _ in respondents)
     labels = {
         "position": {c: c for c in POSITIONS if c},
@@ -83,15 +84,12 @@ def publish(respondents, minimum, *, together=True) -> list[Published]:
             published.a6[(frozenset(members), row.code)] = cell.count
     if not a6.members:
         published.x_totals = dict(Counter(p for p, _, _ in respondents))
-    return [published]
+    return published
 
 
 def problems(respondents, minimum=5, **kwargs) -> list[str]:
-    found = []
-    for published in publish(respondents, minimum, **kwargs):
-        found += Attacker(published).disclosures(minimum)
-        found += hidden_cell_problems(published, minimum)
-    return found
+    published = publish(respondents, minimum, **kwargs)
+    return Attacker(published).disclosures(minimum) + hidden_cell_problems(published, minimum)
 
 
 # Police 6, all "true"; "> 4 years" 7 with one "not true"; 6 of those 7 are police, so the one
@@ -164,8 +162,7 @@ def _demo_published(wave, attribute: str, statement_number: int) -> Published:
     statements = {s.number: s for s in selectors.asked_statements(wave)}
     s = statements[statement_number]
     profiles = selectors.profile_combinations(wave)
-    at = ("position", "region", "service_length", "leadership_experience",
-          "professional_experience", "lscb_experience").index(attribute)  # fmt: skip
+    at = PROFILE_KEYS.index(attribute)
     result = next(r for r in statement_results(wave) if r.statement.pk == s.pk).truth
     statement = None
     if not result.withheld:
