@@ -20,6 +20,7 @@ def outcome_signals(review, outcome) -> list[OutcomeSignal]:
     if not closed:
         return []
     wave = closed[0]
+    mapped = set(wave.statements.filter(outcomes=outcome).values_list("pk", flat=True))
     lines = [
         f"{r.statement.number}. {r.statement.text}: "
         + (
@@ -28,7 +29,7 @@ def outcome_signals(review, outcome) -> list[OutcomeSignal]:
             else f"{r.truth.groups['true'].whole}% true"
         )
         for r in statement_results(wave)
-        if any(o.pk == outcome.pk for o in r.statement.outcomes.all())
+        if r.statement.pk in mapped
     ]
     if not lines:
         return []

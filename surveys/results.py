@@ -34,9 +34,30 @@ from .statistics import (
 )
 
 
+@dataclass(frozen=True)
+class Category:
+    pk: int
+    number: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A statement as its results show it (plain data, so that caching it is cheap)."""
+
+    pk: int
+    number: int
+    text: str
+    category: Category
+    source_number: int | None  # the report's number; None for a local statement
+
+
+QUESTIONS = {"truth": TRUTH_GROUPS, "change": CHANGE_GROUPS, "importance": IMPORTANCE_GROUPS}
+
+
 @dataclass
 class StatementResult:
-    statement: WaveStatement
+    statement: Asked
     truth: QuestionResult
     change: QuestionResult
     importance: QuestionResult
@@ -83,30 +104,39 @@ def _key(wave: Wave, kind: str, *parts) -> str:
 
 
 def statement_results(wave: Wave, *, include_dont_know: bool = True) -> list[StatementResult]:
-    """Every asked statement's three questions, published (cached per wave state)."""
-    key = _key(wave, "statements", include_dont_know)
+    """Every asked statement's three questions, published. The cache (per wave state) holds
+    plain numbers and text, which are quick to store; the arithmetic is redone on each read."""
+    key = _key(wave, "statements")
     cached = cache.get(key)
+    sizes = {k: len(v) for k, v in options(wave).items()}
     if cached is None:
-        statements = selectors.asked_statements(wave)
-        sizes = {k: len(v) for k, v in options(wave).items()}
         counts = selectors.answer_counts(wave, sizes)
-        groups = {"truth": TRUTH_GROUPS, "change": CHANGE_GROUPS, "importance": IMPORTANCE_GROUPS}
-        computed = {
-            s.pk: {
-                field: question_result(
-                    [counts[field].get(s.pk, {}).get(i, 0) for i in range(1, sizes[field] + 1)],
-                    groups=groups[field],
-                    minimum=wave.min_group_size,
-                    include_dont_know=include_dont_know,
-                )
-                for field in ("truth", "change", "importance")
-            }
-            for s in statements
-        }
-        cached = (statements, computed)
+        cached = [
+            (row, {f: counts[f].get(row[0], {}) for f in QUESTIONS})
+            for row in selectors.asked_statement_rows(wave)
+        ]
         cache.set(key, cached, 60 * 60 * 24)
-    statements, computed = cached
-    return [StatementResult(s, **computed[s.pk]) for s in statements]
+    categories: dict[int, Category] = {}
+    results = []
+    for (pk, number, text, category_pk, category_number, category_name, source), by in cached:
+        category = categories.setdefault(
+            category_pk, Category(category_pk, category_number, category_name)
+        )
+        results.append(
+            StatementResult(
+                Asked(pk, number, text, category, source),
+                **{
+                    f: question_result(
+                        [by[f].get(i, 0) for i in range(1, sizes[f] + 1)],
+                        groups=group,
+                        minimum=wave.min_group_size,
+                        include_dont_know=include_dont_know,
+                    )
+                    for f, group in QUESTIONS.items()
+                },
+            )
+        )
+    return results
 
 
 def _labels(wave: Wave) -> dict[str, dict[str, str]]:
@@ -254,6 +284,4 @@ def bands(results: list[StatementResult]) -> tuple[list, list]:
 
 def comparable(results: list[StatementResult]) -> dict:
     """Results keyed so that waves can be compared: the report's number, or a local text."""
-    return {
-        (r.statement.source.number if r.statement.source else r.statement.text): r for r in results
-    }
+    return {(r.statement.source_number or r.statement.text): r for r in results}
