@@ -97,7 +97,7 @@ check: install-test assets lint migrations-check
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=macs.settings.production \
 	  DJANGO_SECRET_KEY=check-only-$$RANDOM-not-a-real-secret-key-0123456789abcdefghijklmnop \
-	  DJANGO_ALLOWED_HOSTS=macs.example.org DATABASE_URL= \
+	  DJANGO_ALLOWED_HOSTS=macs.example.org DATABASE_URL= MACS_TRUSTED_PROXIES=1 \
 	  $(MANAGE) check --deploy --fail-level WARNING
 
 clean:

@@ -1,4 +1,4 @@
-"""System checks: production never relaxes two-factor sign-in or the abuse rate limits."""
+"""System checks: production never relaxes two-factor sign-in or the abuse rate limits, and\nsays how many proxies it trusts."""
 
 from django.conf import settings
 from django.core.checks import Error, register
@@ -30,6 +30,23 @@ def rate_limits_never_raised_in_production(app_configs, **kwargs) -> list[Error]
                 "The abuse rate limits must not be raised in production.",
                 hint="Remove MACS_RATE_LIMIT_FACTOR from the production settings.",
                 id="macs.E002",
+            )
+        ]
+    return []
+
+
+@register()
+def trusted_proxies_set_in_production(app_configs, **kwargs) -> list[Error]:
+    if getattr(settings, "MACS_ENVIRONMENT", "") == "production" and not isinstance(
+        getattr(settings, "MACS_TRUSTED_PROXIES", None), int
+    ):
+        return [
+            Error(
+                "Say how many proxies stand in front of the app servers.",
+                hint="Set MACS_TRUSTED_PROXIES to a whole number: 1 for nginx alone, 2 for a "
+                "cloud load balancer in front of nginx, 0 when browsers reach gunicorn "
+                "directly (docs/deployment.md).",
+                id="macs.E003",
             )
         ]
     return []

@@ -6,19 +6,27 @@ from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.dispatch import receiver
 
+from accounts.lockout import ADDRESS, PAIR, SLOWED
 from accounts.signals import (
     personal_data_downloaded,
     signed_in,
     two_factor_changed,
     two_factor_was_reset,
 )
+from trust.addresses import client_address
 from trust.signals import data_exported, data_imported
 
 from .events import Event, record
 
+LOCKOUT_RULES = {
+    PAIR: "too many wrong passwords for this account from one address",
+    SLOWED: "slowed: many wrong passwords for this account from several addresses",
+    ADDRESS: "too many wrong passwords from one address",
+}
+
 
 def _ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    return client_address(request) if request is not None else None
 
 
 @receiver(signed_in)
@@ -48,11 +56,12 @@ def _two_factor_reset(sender, user, actor, partnership, **kwargs) -> None:
 def _locked_out(sender, request, username, ip_address, **kwargs) -> None:
     # Recorded against the account that was attacked, when it exists.
     user = get_user_model().objects.filter(email__iexact=username or "").first()
+    rule, _ = getattr(request, "macs_lockout", (PAIR, 0))
     if user is not None:
         record(
             Event.LOCKED_OUT,
             actor=user,
-            detail={"attempts": "limit reached"},
+            detail={"attempts": LOCKOUT_RULES.get(rule, rule)},
             remote_addr=ip_address,
         )
 

@@ -21,6 +21,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.patches import Ellipse, FancyBboxPatch, Polygon
 
+matplotlib.rcParams["text.parse_math"] = False  # labels are plain text (see ui.charts)
+
 DEFAULT_LEAF = "#00703c"
 TRUNK = "#6f4e37"
 ROOT = "#8a6a4f"

@@ -1,8 +1,9 @@
 """Workshop guests: join with the code, then add notes and support others' notes. No account.
 
-The session remembers only which workshops this browser joined. Which notes this browser
-supported is kept in a signed cookie on the guest's own device, so nothing on the server ties
-a guest to a note, a support or an address (the rate limit counts in a cache under a keyed
+The session remembers which workshops this browser joined and the guest's secret. Each support
+is stored under a keyed hash of that secret and the note (participation.workshops), so a guest
+supports a note once however often their browser forgets, while nothing on the server ties a
+guest to a note, to their other supports or to an address (the rate limit counts under a keyed
 hash of the address, as for survey respondents)."""
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,9 +23,7 @@ from . import selectors, workshops
 from .forms import JoinForm, NoteForm
 
 JOINED = "workshops_joined"
-SUPPORTS_COOKIE = "macs_supports"
-SUPPORTS_SALT = "participation.supports"
-SUPPORTS_KEPT = 300  # the cookie holds this many recent supports (about 3 KB)
+GUEST = "workshop_guest"
 # Limits per address: a room full of people may share one address, so these are generous.
 JOIN_LIMIT = (60, 15 * 60)
 NOTE_LIMIT = (600, 60 * 60)
@@ -52,6 +50,7 @@ def join(request: HttpRequest) -> HttpResponse:
                 )
             else:
                 request.session[JOINED] = sorted({*request.session.get(JOINED, []), workshop.pk})
+                request.session.setdefault(GUEST, workshops.guest_secret())
                 return redirect("workshop_guest:board", code=workshop.code)
     return render(request, "participation/guest/join.html", {"form": form})
 
@@ -71,24 +70,11 @@ def _joined(view):
     return wrapped
 
 
-def _supported(request: HttpRequest) -> list[str]:
-    try:
-        value = request.get_signed_cookie(SUPPORTS_COOKIE, default="", salt=SUPPORTS_SALT)
-    except signing.BadSignature:
-        return []
-    return [part for part in value.split(",") if part]
-
-
-def _short(note_id) -> str:
-    return str(note_id).replace("-", "").lower()[:12]
-
-
 @_joined
 def board(request: HttpRequest, workshop) -> HttpResponse:
     form = NoteForm(request.POST if request.POST.get("form") == "note" else None)
     form.helper.form_tag = False  # the page's form says which form it is
-    supported = _supported(request)
-    response = None
+    guest = request.session.get(GUEST) or ""
     if request.method == "POST":
         action = request.POST.get("form")
         if action == "note":
@@ -107,24 +93,18 @@ def board(request: HttpRequest, workshop) -> HttpResponse:
                 request, "workshop-support", limit=SUPPORT_LIMIT[0], seconds=SUPPORT_LIMIT[1]
             ):
                 return _too_many(request)
-            note_id = request.POST.get("note", "")
-            short = _short(note_id)
             try:
-                added = short not in supported and workshops.note_support(
-                    workshop=workshop, note_id=note_id
+                added = bool(guest) and workshops.note_support(
+                    workshop=workshop, note_id=request.POST.get("note", ""), guest=guest
                 )
             except ValidationError:
                 added = False
-            response = redirect(request.path + "#notes")
             if added:
-                supported = [*supported, short][-SUPPORTS_KEPT:]
-                response.set_signed_cookie(
-                    SUPPORTS_COOKIE, ",".join(supported), salt=SUPPORTS_SALT,
-                    max_age=7 * 24 * 3600, secure=request.is_secure(), httponly=True, samesite="Lax",
-                )  # fmt: skip
                 messages.success(request, "You support this note.")
-            return response
+            return redirect(request.path + "#notes")
     columns = selectors.board(workshop, facilitator=False)
+    notes = [note for column in columns for note in column.notes]
+    supported = workshops.notes_supported(workshop=workshop, guest=guest, notes=notes)
     return render(
         request,
         "participation/guest/board.html",

@@ -251,7 +251,22 @@ class Note(Promotable):
     def __str__(self) -> str:
         return self.text[:80]
 
-    @property
-    def short_id(self) -> str:
-        """What a guest's own cookie keeps to remember supporting this note."""
-        return self.pk.hex[:12]
+
+class NoteSupport(models.Model):
+    """One guest's support for one note, so each guest supports a note once whatever their
+    browser forgets. `key` is a keyed hash of the guest's secret (held only in their session)
+    and the note: rows cannot be grouped by guest, and say nothing of who or when."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="support_keys")
+    key = models.CharField(max_length=64)
+
+    objects = ScopedManager(partnership="partnership")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["note", "key"], name="one_support_per_guest")
+        ]
+
+    def __str__(self) -> str:
+        return "A guest's support"

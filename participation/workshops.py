@@ -2,15 +2,20 @@
 facilitator's grouping, hiding and promotion of notes into a priority's plan or a review.
 
 Guests have no account: `note_add` and `note_support` take no actor and store nothing about
-who called them (the views rate-limit by a keyed hash of the address, kept only in a cache)."""
+who called them (the views rate-limit by a keyed hash of the address). A support is recorded
+under a keyed hash of the guest's secret and the note (`support_key`), so a guest supports a
+note once, and the stored supports cannot be grouped by guest."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django_scopes import scopes_disabled
@@ -20,7 +25,7 @@ from reviews.models import OutcomeJudgement, Rating, Review
 from signoff.locking import writes_signed
 from trust.versioning import save_versioned
 
-from .models import Column, Note, NoteGroup, Workshop
+from .models import Column, Note, NoteGroup, NoteSupport, Workshop
 
 # No 0/O or 1/I/L: a code read aloud in a room or copied from a screen.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -98,14 +103,42 @@ def note_add(*, workshop: Workshop, column: str, text: str) -> Note:
     )
 
 
-def note_support(*, workshop: Workshop, note_id) -> bool:
-    """Add one support to a visible note of this workshop; False if there is no such note."""
-    _check_open(workshop)
-    return bool(
-        Note.objects.filter(workshop=workshop, pk=note_id, hidden=False).update(
-            supports=F("supports") + 1
-        )
+def guest_secret() -> str:
+    """A new guest's secret, kept only in their session."""
+    return secrets.token_urlsafe(24)
+
+
+def support_key(guest: str, note_id) -> str:
+    return hmac.new(
+        settings.SECRET_KEY.encode(), f"support|{guest}|{note_id}".encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def notes_supported(*, workshop: Workshop, guest: str, notes) -> set:
+    """Which of these notes this guest supported (one query)."""
+    keys = {support_key(guest, note.pk): note.pk for note in notes}
+    found = NoteSupport.objects.filter(note__workshop=workshop, key__in=keys).values_list(
+        "key", flat=True
     )
+    return {keys[key] for key in found}
+
+
+def note_support(*, workshop: Workshop, note_id, guest: str) -> bool:
+    """Add this guest's support to a visible note of this workshop, once. False if there is no
+    such note or the guest already supports it."""
+    _check_open(workshop)
+    note = Note.objects.filter(workshop=workshop, pk=note_id, hidden=False).first()
+    if note is None:
+        return False
+    try:
+        with transaction.atomic():
+            NoteSupport.objects.create(
+                partnership_id=note.partnership_id, note=note, key=support_key(guest, note.pk)
+            )
+            Note.objects.filter(pk=note.pk).update(supports=F("supports") + 1)
+    except IntegrityError:
+        return False
+    return True
 
 
 @transaction.atomic

@@ -21,11 +21,12 @@ from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 
+from .addresses import client_address
 from .models import RateCount
 
 
 def _client_key(request: HttpRequest, scope: str) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     digest = hmac.new(
         settings.SECRET_KEY.encode(), f"{scope}|{address}".encode(), hashlib.sha256
     ).hexdigest()

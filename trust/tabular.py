@@ -1,15 +1,23 @@
 """Tables in and out: CSV and XLSX exports that spreadsheets cannot execute, and imports read
 into numbered rows.
 
-Every exported cell passes `safe_cell`: text starting with =, +, -, @ (or a tab or carriage
-return) is prefixed with an apostrophe so Excel and LibreOffice show it as text instead of
-running it as a formula (OWASP "CSV injection").
+Every exported cell passes `safe_cell`: text whose first non-blank character is one that a
+spreadsheet may read as the start of a formula or command (OWASP "CSV injection": = + - @, tab,
+carriage return, line feed, and the | and % that some spreadsheets also act on, full-width
+forms included), or that starts with any blank, is prefixed with an apostrophe so Excel and
+LibreOffice show it as text.
+
+Imports are bounded before anything is parsed: a spreadsheet is a zip archive, and a 20 MB
+upload could inflate to gigabytes, so the archive's uncompressed size and member count are
+checked first (Python's zipfile never inflates a member past the size it declares), then rows
+are read one at a time and reading stops at the row limit.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,7 +26,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils import timezone
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "|", "%", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# A file people import holds at most this many rows (a 10,000-response survey fits twice).
+MAX_ROWS = 20_000
+MAX_COLUMNS = 300
+# A spreadsheet's parts, inflated, may not pass this (a real 20,000-row sheet is ~30 MB).
+MAX_XLSX_UNCOMPRESSED = 100 * 1024 * 1024
+MAX_XLSX_MEMBERS = 1_000
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -33,7 +47,7 @@ def safe_cell(value):
     if isinstance(value, int | float | date):
         return value
     text = str(value)
-    if text.startswith(FORMULA_STARTS):
+    if text[:1].isspace() or text.lstrip().startswith(FORMULA_STARTS):
         return "'" + text
     return text
 
@@ -104,7 +118,7 @@ def read_rows(content: bytes, kind: str, *, required: Sequence[str]) -> list[Row
     """
     if kind == "csv":
         try:
-            table = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+            table = _bounded(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
         except (csv.Error, UnicodeDecodeError) as exc:
             raise ValidationError("The selected file could not be read as a CSV file.") from exc
     elif kind == "xlsx":
@@ -128,12 +142,60 @@ def read_rows(content: bytes, kind: str, *, required: Sequence[str]) -> list[Row
     return rows
 
 
-def _xlsx_table(content: bytes) -> list[list[str]]:
+def _too_many_rows() -> ValidationError:
+    return ValidationError(
+        f"The selected file has more than {MAX_ROWS:,} rows. Split it into smaller files and "
+        "import them one at a time."
+    )
+
+
+def _bounded(rows: Iterable[Sequence]) -> list[list]:
+    """The rows, read one at a time; stops with a message at the first row past the limit
+    (blank rows are not counted: spreadsheets often carry formatted empty rows)."""
+    table: list[list] = []
+    filled = 0
+    for row in rows:
+        if len(row) > MAX_COLUMNS:
+            if any(c is not None and str(c).strip() for c in row[MAX_COLUMNS:]):
+                raise ValidationError(f"The selected file has more than {MAX_COLUMNS} columns.")
+            row = row[:MAX_COLUMNS]
+        if any(c is not None and str(c).strip() for c in row):
+            filled += 1
+            if filled > MAX_ROWS + 1:  # the header row and MAX_ROWS rows
+                raise _too_many_rows()
+        table.append(["" if c is None else c for c in row])
+    return table
+
+
+def xlsx_size_problem(content: bytes) -> str | None:
+    """Why this spreadsheet is refused before it is opened, or None."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, ValueError):
+        return "The selected file could not be read as a spreadsheet."
+    members = archive.infolist()
+    if len(members) > MAX_XLSX_MEMBERS or (
+        sum(m.file_size for m in members) > MAX_XLSX_UNCOMPRESSED
+    ):
+        return (
+            "The selected spreadsheet is too large once opened (it may hold a great deal of "
+            "empty or repeated content). Save only the rows to import, as a new file or as CSV, "
+            "and try again."
+        )
+    return None
+
+
+def _xlsx_table(content: bytes) -> list[list]:
     from openpyxl import load_workbook
 
+    problem = xlsx_size_problem(content)
+    if problem:
+        raise ValidationError(problem)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        return _bounded(sheet.iter_rows(values_only=True))
+    except ValidationError:
+        raise
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise ValidationError("The selected file could not be read as a spreadsheet.") from exc
-    sheet = workbook.worksheets[0]
-    return [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]

@@ -15,6 +15,10 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
+# Labels are people's words: "$" (a budget line, "£2m-$3m") must never be read as mathematics,
+# which would garble the label or stop the chart (and the report with it) with a parse error.
+matplotlib.rcParams["text.parse_math"] = False
+
 # GOV.UK palette, in an order that stays distinguishable for common colour blindness.
 COLOURS = ["#1d70b8", "#d4351c", "#00703c", "#6f72af", "#f47738", "#505a5f"]
 STYLES = ["-", "--", "-.", ":", (0, (3, 1, 1, 1)), (0, (5, 2))]

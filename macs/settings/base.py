@@ -62,7 +62,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "audit.middleware.AuditMiddleware",
     # Every request passes the one access policy (macs/access.py): partnership, role, method.
     "macs.access.AccessPolicyMiddleware",
     # Last, so it sees the credentials the sign-in view checked (lockout after failures).
@@ -203,16 +203,24 @@ OTP_EMAIL_TOKEN_VALIDITY = 600
 # Email domains whose accounts may skip two-factor. Only development sets any (the demo).
 MACS_TWO_FACTOR_RELAXED_DOMAINS: list[str] = []
 
-# Lockout (django-axes): 10 failed sign-ins for one email address, or from one network address,
-# lock it for 15 minutes (the address catches one password tried against many accounts).
+# Lockout (django-axes with accounts.lockout's rules): 10 failures for one account from one
+# address lock that pair for 15 minutes; from the 10th failure for an account anywhere, attempts
+# from addresses it never signed in from are slowed (never locked); 100 failures from one
+# address lock the address. Refused attempts are not counted, so they do not extend a lock.
+AXES_HANDLER = "accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "trust.addresses.client_address"
 AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-# The sign-in form posts the email address as "username" (Django's AuthenticationForm);
-# without this axes would look for "email" and lock nobody by account.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# How many proxies stand in front of the app servers (trust.addresses). Serving directly: 0.
+# Production takes it from MACS_TRUSTED_PROXIES and refuses to start without it (macs.E003).
+MACS_TRUSTED_PROXIES: int | None = 0
+# The sign-in form posts the email address as "username" (Django's AuthenticationForm).
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
 # Audit trail (django-auditlog) written to our own table, which knows the partnership.

@@ -38,3 +38,10 @@ EMAIL_USE_TLS = os.environ.get("DJANGO_EMAIL_USE_TLS", "true").lower() == "true"
 MACS_ENVIRONMENT = "production"
 # Never relaxed in production, whatever the environment says (a system check also guards it).
 MACS_TWO_FACTOR_RELAXED_DOMAINS: list[str] = []
+
+# How many proxies stand in front of the app servers: nginx alone is 1, a cloud load balancer
+# in front of nginx is 2, serving gunicorn directly is 0. No default: a wrong guess either
+# believes addresses the client wrote or puts everyone behind the proxy's one address
+# (docs/deployment.md). The system check macs.E003 stops the server until it is set.
+_proxies = os.environ.get("MACS_TRUSTED_PROXIES", "").strip()
+MACS_TRUSTED_PROXIES = int(_proxies) if _proxies.isdigit() else None

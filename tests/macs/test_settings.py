@@ -17,15 +17,23 @@ def run_check(env_extra: dict) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "x" * 20 + "-a-long-random-looking-key-for-the-check-only-0123456789",
+    "DJANGO_ALLOWED_HOSTS": "macs.example.org",
+}
+
+
 def test_production_settings_pass_check_deploy():
-    result = run_check(
-        {
-            "DJANGO_SECRET_KEY": "x" * 20
-            + "-a-long-random-looking-key-for-the-check-only-0123456789",
-            "DJANGO_ALLOWED_HOSTS": "macs.example.org",
-        }
-    )
+    result = run_check({**PRODUCTION, "MACS_TRUSTED_PROXIES": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_settings_refuse_to_start_without_the_proxy_count():
+    for unset in ("", "one", "-1"):
+        result = run_check({**PRODUCTION, "MACS_TRUSTED_PROXIES": unset})
+        assert result.returncode != 0
+        assert "macs.E003" in result.stderr + result.stdout
+    assert run_check({**PRODUCTION, "MACS_TRUSTED_PROXIES": "0"}).returncode == 0
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():

@@ -8,13 +8,14 @@ import csv
 import io
 
 import pytest
+from django.conf import settings
 from django.db import models
 from django.test import Client
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from audit.models import AuditEntry
-from participation.models import Column, Note, Workshop
+from participation.models import Column, Note, NoteSupport, Workshop
 from participation.workshops import normalise_code, workshop_by_code
 from partnerships.roles import Role
 from planning.models import Activity, Priority, PriorityOutcome
@@ -44,7 +45,7 @@ def test_a_note_has_no_author_time_or_order(demo):
     fields = {f.name for f in Note._meta.get_fields()}
     assert fields == {
         "id", "partnership", "workshop", "column", "text", "supports", "group", "hidden",
-        "promoted_to", "promoted_href",
+        "promoted_to", "promoted_href", "support_keys",
     }  # fmt: skip
     kinds = {type(f) for f in Note._meta.get_fields()}
     assert not kinds & {models.DateTimeField, models.DateField, models.GenericIPAddressField}
@@ -155,6 +156,27 @@ def test_a_guest_supports_a_note_once(demo):
     with scopes_disabled():
         note.refresh_from_db()
     assert note.supports == before + 2
+
+
+def test_a_support_is_recorded_on_the_server_and_says_nothing_of_the_guest(demo):
+    workshop = live()
+    guest = join(workshop.code)
+    with scopes_disabled():
+        note = Note.objects.filter(workshop=workshop).order_by("text").first()
+        before = note.supports
+    guest.post(board(workshop.code), {"form": "support", "note": str(note.pk)})
+    # Whatever the browser forgets but its session, the guest is still known to have supported.
+    for name in list(guest.cookies):
+        if name != settings.SESSION_COOKIE_NAME:
+            del guest.cookies[name]
+    guest.post(board(workshop.code), {"form": "support", "note": str(note.pk)})
+    secret = guest.session["workshop_guest"]
+    with scopes_disabled():
+        note.refresh_from_db()
+        keys = list(NoteSupport.objects.filter(note=note).values_list("key", flat=True))
+    assert note.supports == before + 1
+    assert len(keys) == 1 and secret not in keys[0]
+    assert {f.name for f in NoteSupport._meta.get_fields()} == {"id", "partnership", "note", "key"}
 
 
 def test_a_finished_workshop_takes_no_more_notes(client_as, demo):
