@@ -18,7 +18,7 @@ MANAGE := $(PY) manage.py
 WORKERS ?= $(shell nproc)
 PYTEST := $(PY) -m pytest -q -p no:cacheprovider -n $(WORKERS) --dist load --durations=10
 
-.PHONY: run test check migrations-check install install-test assets migrate demo lint format check-deploy clean bench system-test-deps
+.PHONY: run test check deployment-test migrations-check install install-test assets migrate demo lint format check-deploy clean bench system-test-deps
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,17 +77,27 @@ format: install-test
 	$(VENV)/bin/ruff check --fix .
 
 # Debian packages the tests need: Chromium for browser tests, Liberation fonts (Arial
-# metrics), a PostgreSQL server for the second database run.
+# metrics), a PostgreSQL server for the second database run, nginx for the deployment test.
 system-test-deps:
 	if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
-	   || ! id postgres >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi liberation; then
+	   || ! id postgres >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi liberation \
+	   || ! test -x /usr/sbin/nginx; then
 	  apt-get update -qq
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation postgresql >/dev/null
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation postgresql nginx >/dev/null
 	fi
 
 test: install-test system-test-deps assets lint migrations-check
-	$(PYTEST)
-	bin/with-postgres $(PYTEST) -m "not browser"
+	$(PYTEST) -m "not deployment"
+	bin/with-postgres $(PYTEST) -m "not browser and not deployment"
+	$(MAKE) --no-print-directory deployment-test
+
+# The documented deployment for real (tests/deployment): nginx with TLS in front of two
+# gunicorn servers on production settings, one PostgreSQL, clients on their own addresses.
+deployment-test: install-test system-test-deps assets
+	start=$$(date +%s)
+	PATH="$$PATH:/usr/sbin" MACS_PG_PORT=54339 bin/with-postgres env MACS_DEPLOYMENT_TEST=1 \
+	  $(PY) -m pytest -q -p no:cacheprovider -n 0 -s -m deployment tests/deployment
+	echo "Deployment test: $$(( $$(date +%s) - start )) s"
 
 # The edit-test loop: no browser, no full access matrix (its policy-row checks stay), 25
 # generated examples per form instead of 200. Run `make test` before pushing.

@@ -97,6 +97,20 @@ def account_wait(username: str | None, address: str | None) -> int:
     return max(0, math.ceil(remaining))
 
 
+def sign_in_records_purge(sender=None, *, now=None, **kwargs) -> dict[str, int]:
+    """axes' records of sign-ins (an address and browser per sign-in) are kept only as long as
+    they decide anything: successful ones for the known-address rule, failures for a cool-off."""
+    now = now or timezone.now()
+    signed_in = AccessLog.objects.filter(attempt_time__lt=now - timedelta(days=KNOWN_ADDRESS_DAYS))
+    failed = AccessAttempt.objects.filter(
+        attempt_time__lt=now - timedelta(hours=settings.AXES_COOLOFF_TIME)
+    )
+    return {
+        "sign-in records past their use": signed_in.delete()[0],
+        "failed sign-ins past their cool-off": failed.delete()[0],
+    }
+
+
 class LockoutHandler(AxesDatabaseHandler):
     """axes' database handler with the address and account rules added (see above)."""
 

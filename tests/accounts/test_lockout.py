@@ -133,3 +133,17 @@ def test_behind_a_proxy_each_client_is_counted_by_its_own_address():
     # ...and writing a different address in front of its own does not escape the lock.
     spoofed = attempt(LEAD, DEMO_PASSWORD, proxy, forwarded="192.0.2.1, 203.0.113.5")
     assert spoofed.status_code == 429
+
+
+def test_sign_in_records_are_purged_once_they_decide_nothing():
+    from axes.models import AccessLog
+    from django.core.management import call_command
+
+    assert signed_in(attempt(LEAD, DEMO_PASSWORD, "198.51.100.7"))
+    attempt(LEAD, WRONG, "203.0.113.5")
+    call_command("purge_expired", verbosity=0)
+    assert AccessLog.objects.count() == 1 and AccessAttempt.objects.count() == 1
+    AccessLog.objects.update(attempt_time=timezone.now() - timedelta(days=91))
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=16))
+    call_command("purge_expired", verbosity=0)
+    assert AccessLog.objects.count() == 0 and AccessAttempt.objects.count() == 0
