@@ -1,19 +1,13 @@
 """Everything held about a person, for the "download your data" page (UK GDPR Article 15).
 
-Each app that keeps data about people registers a collector in its AppConfig.ready(); this
-module never imports them. A collector takes the user and returns JSON-ready data.
+Each app that keeps data about people registers a collector for the "personal_data" hook in its
+hooks.py (trust.hooks); this module never imports them. A collector takes the user and returns
+{section name: JSON-ready data}.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-Collector = Callable[[object], object]
-_collectors: dict[str, Collector] = {}
-
-
-def register(name: str, collector: Collector) -> None:
-    _collectors[name] = collector
+from trust import hooks
 
 
 def collect(user) -> dict[str, object]:
@@ -26,6 +20,7 @@ def collect(user) -> dict[str, object]:
             "platform_administrator": user.is_staff,
         }
     }
-    for name, collector in sorted(_collectors.items()):
-        data[name] = collector(user)
-    return data
+    sections: dict[str, object] = {}
+    for collector in hooks.get_hooks("personal_data"):
+        sections.update(collector(user))
+    return data | dict(sorted(sections.items()))

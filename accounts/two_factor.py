@@ -2,14 +2,13 @@
 scrutineers. Everything that reads or changes a person's second factor is here.
 
 Who may use emailed codes is decided by a later app (partnerships knows roles): it registers a
-rule with `set_email_code_rule`. Resetting someone's second factor sends `two_factor_was_reset`,
+rule with the "email_code_rule" hook. Resetting someone's second factor sends `two_factor_was_reset`,
 which the audit app records.
 """
 
 from __future__ import annotations
 
 from base64 import b32encode
-from collections.abc import Callable
 
 import segno
 from django.conf import settings
@@ -19,22 +18,17 @@ from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from trust import hooks
+
 from .signals import two_factor_was_reset
 
 RECOVERY_CODE_COUNT = 10
 
 
-_email_code_rule: Callable[[object], bool] = lambda user: False  # noqa: E731
-
-
-def set_email_code_rule(rule: Callable[[object], bool]) -> None:
-    """Install the rule saying whether an account may sign in with emailed codes."""
-    global _email_code_rule
-    _email_code_rule = rule
-
-
 def may_use_email_codes(user) -> bool:
-    return bool(_email_code_rule(user))
+    """Whether an account may sign in with emailed codes: a later app's "email_code_rule"
+    hook says so (none registered: no one)."""
+    return any(rule(user) for rule in hooks.get_hooks("email_code_rule"))
 
 
 def is_relaxed(user) -> bool:

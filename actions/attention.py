@@ -6,11 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerships.attention import AttentionItem
-from partnerships.roles import LEAD_ROLES, MANAGER_ROLES
 
 from .models import Action, Escalation
-
-LEADS = LEAD_ROLES
 
 
 def attention_items(request) -> list[AttentionItem]:
@@ -19,7 +16,7 @@ def attention_items(request) -> list[AttentionItem]:
     overdue = Action.objects.filter(due_date__lt=timezone.localdate()).exclude(
         status=Action.Status.DONE
     )
-    if not request.roles & MANAGER_ROLES:
+    if not request.can("actions.see_all_overdue"):
         # Agency staff see their agency's overdue actions only.
         agency = request.membership.agency_id
         overdue = overdue.filter(owner_agency_id=agency) if agency else overdue.none()
@@ -33,7 +30,7 @@ def attention_items(request) -> list[AttentionItem]:
                 overdue=True,
             )
         )
-    if request.roles & LEADS:
+    if request.can("actions.see_escalations"):
         for escalation in Escalation.objects.filter(response="").select_related("action"):
             items.append(
                 AttentionItem(

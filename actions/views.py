@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from framework.selectors import current_edition
 from partnerships.models import Agency
-from partnerships.roles import LEAD_ROLES, MANAGER_ROLES, Role
 from trust.imports import ImportForm
 from trust.versioning import EditConflict, conflict_response
 
@@ -27,8 +26,6 @@ from .forms import (
 from .imports import ACTION_COLUMNS
 from .models import Action, Challenge, LearningSource
 from .selectors import FILTERS, action_counts, action_log, challenges, sources
-
-LEADS = LEAD_ROLES
 
 
 def _form_page(request, form, *, title: str, cancel: str, lead: str = "", caption: str = ""):
@@ -55,7 +52,7 @@ def log(request: HttpRequest, partnership: str) -> HttpResponse:
             "agencies": Agency.objects.filter(partnership=request.partnership),
             "agency": agency,
             "sources": sources(),
-            "can_edit": bool(request.roles & MANAGER_ROLES),
+            "can_edit": request.can("actions:action_add"),
         },
     )
 
@@ -92,7 +89,7 @@ def source_detail(request: HttpRequest, partnership: str, source_id: int) -> Htt
             "recommendations": source.recommendations.prefetch_related("actions"),
             "actions": source.actions.select_related("owner_agency"),
             "form": form,
-            "can_edit": bool(request.roles & MANAGER_ROLES),
+            "can_edit": request.can("actions:source", method="POST"),
         },
     )
 
@@ -133,7 +130,7 @@ def action_detail(request: HttpRequest, partnership: str, action_id: int) -> Htt
         try:
             if (
                 request.POST.get("form") == "escalate"
-                and request.roles & MANAGER_ROLES
+                and request.can("actions.escalate", action)
                 and escalate.is_valid()
             ):
                 services.action_escalate(
@@ -145,8 +142,7 @@ def action_detail(request: HttpRequest, partnership: str, action_id: int) -> Htt
                 return redirect(request.path)
             if (
                 request.POST.get("form") == "respond"
-                and request.roles & LEADS
-                and waiting
+                and request.can("actions.respond", action)
                 and respond.is_valid()
             ):
                 services.escalation_respond(
@@ -164,11 +160,9 @@ def action_detail(request: HttpRequest, partnership: str, action_id: int) -> Htt
         {
             "action": action,
             "escalations": action.escalations.select_related("raised_by", "responded_by"),
-            "escalate_form": escalate
-            if request.roles & MANAGER_ROLES and not waiting and action.status != Action.Status.DONE
-            else None,
-            "respond_form": respond if request.roles & LEADS and waiting else None,
-            "can_edit": bool(request.roles & MANAGER_ROLES),
+            "escalate_form": escalate if request.can("actions.escalate", action) else None,
+            "respond_form": respond if request.can("actions.respond", action) else None,
+            "can_edit": request.can("actions:action_edit"),
         },
     )
 
@@ -195,9 +189,7 @@ def challenge_list(request: HttpRequest, partnership: str) -> HttpResponse:
         "actions/challenges.html",
         {
             "challenges": challenges(),
-            "can_edit": bool(
-                request.roles & MANAGER_ROLES or Role.INDEPENDENT_SCRUTINEER in request.roles
-            ),
+            "can_edit": request.can("actions:challenge_add"),
         },
     )
 

@@ -8,14 +8,10 @@ class AuditConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth import get_user_model
 
-        from accounts import personal_data
         from partnerships import models as p
 
         from . import receivers  # noqa: F401  (connects sign-in, lockout and reset signals)
-        from .selectors import entries_of_person
-        from .tracking import track
-
-        personal_data.register("audit_trail", entries_of_person)
+        from .tracking import track, track_registered
 
         # Accounts are not in any one partnership: their changes (name, email) are platform-level.
         track(
@@ -30,3 +26,5 @@ class AuditConfig(AppConfig):
         track(p.RoleAssignment, partnership=lambda o: o.membership.partnership_id)
         track(p.Subgroup, partnership=lambda o: o.partnership_id, m2m_fields=("members",))
         track(p.Invitation, partnership=lambda o: o.partnership_id, exclude_fields=("token_hash",))
+        # The later apps' models, listed in their hooks.py.
+        track_registered()

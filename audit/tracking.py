@@ -1,15 +1,19 @@
 """Which models django-auditlog watches, and which partnership each change belongs to.
 
-Apps register their models with `track(Model, partnership=...)` in AppConfig.ready(). Survey
-answers and workshop notes are anonymous and must never be tracked.
+Apps list their models for the "audit_tracking" hook in their hooks.py (a function returning
+`Tracked` entries); the audit app applies them when it is ready, with `track`. Survey answers
+and workshop notes are anonymous and must never be tracked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from auditlog.registry import auditlog
 from django.db import models
+
+from trust import hooks
 
 _partnership_of: dict[type[models.Model], Callable[[models.Model], int | None]] = {}
 
@@ -26,6 +30,32 @@ def track(
     # The version counter changes on every save and says nothing to a reader.
     exclude = [*exclude_fields, "version"]
     auditlog.register(model, exclude_fields=exclude, m2m_fields=set(m2m_fields))
+
+
+def _partnership_id(instance: models.Model) -> int | None:
+    return instance.partnership_id
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """A model whose changes the audit trail records, and how to find its partnership."""
+
+    model: type[models.Model]
+    partnership: Callable[[models.Model], int | None] = _partnership_id
+    exclude_fields: tuple[str, ...] = ()
+    m2m_fields: tuple[str, ...] = ()
+
+
+def track_registered() -> None:
+    """Track every model the apps list for the "audit_tracking" hook."""
+    for provider in hooks.get_hooks("audit_tracking"):
+        for entry in provider():
+            track(
+                entry.model,
+                partnership=entry.partnership,
+                exclude_fields=entry.exclude_fields,
+                m2m_fields=entry.m2m_fields,
+            )
 
 
 def partnership_id_of(instance: models.Model) -> int | None:

@@ -2,7 +2,7 @@
 
 Items are typed by the report's 19 sources of evidence (or a local type), and carry a link or an
 uploaded file. Later apps link them to ratings and judgements and tell this app where each
-item is used (`usage.register`).
+item is used (the "evidence_usage" hook).
 """
 
 from __future__ import annotations

@@ -11,7 +11,6 @@ from django.urls import reverse
 from framework.models import EvidenceSource
 from framework.selectors import current_edition
 from partnerships.models import Agency
-from partnerships.roles import MANAGER_ROLES
 from trust.versioning import EditConflict, conflict_response
 from ui.links import link_each
 
@@ -97,7 +96,7 @@ def detail(request: HttpRequest, partnership: str, item_id: int) -> HttpResponse
         {
             "item": item,
             "uses": usage_of([item.pk]).get(item.pk, []),
-            "can_delete": bool(request.roles & MANAGER_ROLES),
+            "can_delete": request.can("evidence:delete"),
         },
     )
 

@@ -7,15 +7,13 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from partnerships.roles import MANAGER_ROLES
-
 from . import services
 from .forms import DocumentForm
 from .models import StoredFile
 
 
 def library(request: HttpRequest, partnership: str) -> HttpResponse:
-    can_manage = bool(request.roles & MANAGER_ROLES)
+    can_manage = request.can("files:delete")
     return render(
         request,
         "files/library.html",

@@ -14,12 +14,20 @@ before any view runs, so a new page cannot forget its checks:
 
 For partnership URLs the view runs inside `django_scopes.scope(partnership=...)`, and the
 request carries `partnership`, `membership` and `roles`.
+
+The same table answers "may this person use that page?" wherever a page offers a link, a
+button or a form: `can(request, name, obj)` in Python (`request.can(name, obj)` in the apps'
+views, which cannot import this module) and `{% can name obj as allowed %}` in templates
+(`macs/templatetags/access.py`). A row may name an object rule (`object_rule`): a predicate
+of the `rules` package, defined in the app's `rules.py`, taking the request and the object
+("rate only what is assigned to you", "only your own group").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
@@ -28,6 +36,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django_scopes import scope, scopes_disabled
+from rules import test_rule
 
 from accounts import two_factor
 from audit.events import Event, record
@@ -36,6 +45,7 @@ from partnerships.roles import (
     BUSINESS_MANAGER_ONLY,
     LEAD_ROLES,
     MANAGER_ROLES,
+    SIGN_OFF_ROLES,
     STAFF_ROLES,
     Role,
 )
@@ -53,9 +63,13 @@ Audience = str | frozenset[Role] | None  # None: the method is not allowed
 class Rule:
     get: Audience
     post: Audience = None
-    # The view may still refuse (403) one object to a listed role, e.g. an indicator that is
-    # not assigned to this person. The access matrix accepts 403 for such rows.
-    per_object: bool = False
+    # A `rules` predicate (request, object) that may still refuse (403) one object to a listed
+    # role, e.g. an indicator not assigned to this person. The access matrix accepts 403 there.
+    object_rule: str = ""
+
+    @property
+    def per_object(self) -> bool:
+        return bool(self.object_rule)
 
     def audience(self, method: str) -> Audience:
         if method in ("GET", "HEAD"):
@@ -77,7 +91,7 @@ AUDITORS = frozenset({Role.BUSINESS_MANAGER, Role.INDEPENDENT_SCRUTINEER})
 # Everyone who may add to the partnership's records (observers only look).
 CONTRIBUTORS = STAFF_ROLES - {Role.OBSERVER}
 # Who acts in a joint sign-off: the business manager asks and reopens; partners sign.
-SIGNERS = frozenset({Role.BUSINESS_MANAGER, Role.LEAD_PARTNER, Role.DELEGATED_PARTNER})
+SIGNERS = SIGN_OFF_ROLES
 LEADS = LEAD_ROLES
 # Who may record feedback: staff who add to records, and young scrutineers for their group.
 VOICES = CONTRIBUTORS | {Role.YOUNG_SCRUTINEER}
@@ -158,7 +172,7 @@ POLICY: dict[str, Rule] = {
     "reviews:list": Rule(STAFF, BUSINESS_MANAGER),
     "reviews:local_indicators": Rule(STAFF, BUSINESS_MANAGER),
     "reviews:review": Rule(STAFF),
-    "reviews:rating": Rule(STAFF, CONTRIBUTORS, per_object=True),
+    "reviews:rating": Rule(STAFF, CONTRIBUTORS, object_rule="reviews.rate_rating"),
     "reviews:judgement": Rule(STAFF, MANAGERS),
     "reviews:assign": Rule(MANAGERS, MANAGERS),
     "reviews:tree": Rule(STAFF),
@@ -221,8 +235,8 @@ POLICY: dict[str, Rule] = {
     # Participation: groups see their own feedback and responses; the business unit responds
     "participation:voices": Rule(MEMBERS),
     "participation:feedback_add": Rule(VOICES, VOICES),
-    "participation:feedback": Rule(MEMBERS, MANAGERS, per_object=True),
-    "participation:group": Rule(MEMBERS, per_object=True),
+    "participation:feedback": Rule(MEMBERS, MANAGERS, object_rule="participation.see_feedback"),
+    "participation:group": Rule(MEMBERS, object_rule="participation.see_group"),
     "participation:group_add": Rule(MANAGERS, MANAGERS),
     "participation:group_edit": Rule(MANAGERS, MANAGERS),
     "participation:diversity": Rule(MANAGERS, MANAGERS),
@@ -284,6 +298,39 @@ def rule_for(view_name: str) -> Rule:
     )
 
 
+def can(request: HttpRequest, name: str, obj=None, *, method: str | None = None) -> bool:
+    """May the person behind `request` use the page called `name`: GET it (or POST to it,
+    when it has no GET or `method="POST"`), and, given `obj`, act on that object (the row's
+    object rule)? Partnership pages are judged for the partnership of the current request.
+
+    A name without a colon is a rule of an app's rules.py for something a page offers that
+    has no address of its own (escalating an action on the action's page)."""
+    if ":" not in name:
+        return bool(getattr(request, "roles", None)) and test_rule(name, request, obj)
+    rule = rule_for(name)
+    method = (method or ("GET" if rule.get is not None else "POST")).upper()
+    audience = rule.audience(method)
+    if audience is None:
+        return False
+    if audience != PUBLIC:
+        user = request.user
+        if not user.is_authenticated:
+            return False
+        if audience != PASSWORD_ONLY and not two_factor.is_verified(request):
+            return False
+        if audience == PLATFORM_STAFF and not user.is_staff:
+            return False
+        if audience == NATIONAL and not user.is_national_viewer:
+            return False
+        if isinstance(audience, frozenset) and not getattr(request, "roles", frozenset()) & (
+            audience
+        ):
+            return False
+    if obj is not None and rule.object_rule:
+        return test_rule(rule.object_rule, request, obj)
+    return True
+
+
 def membership_for(user, slug: str):
     """The user's membership of the partnership called `slug`, with the partnership and the
     roles (two queries), or None."""
@@ -318,6 +365,7 @@ class AccessPolicyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.can = partial(can, request)
         try:
             match = resolve(request.path_info)
         except Resolver404:

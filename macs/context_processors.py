@@ -1,8 +1,33 @@
-"""Template context every page needs: service name, environment, current partnership."""
+"""Template context every page needs: service name, environment, current partnership, and the
+partnership's menu (the apps' "partnership_menu" hooks) with only the pages this person may
+use (the access policy's `can`)."""
 
 from django.conf import settings
 
 from accounts import two_factor
+from trust import hooks
+from ui.templatetags.ui_links import link
+
+from .access import can
+
+
+def navigation(request) -> list[dict]:
+    partnership = getattr(request, "partnership", None)
+    if partnership is None or not hasattr(request, "roles"):
+        return []
+    staff = can(request, "partnerships:about")
+    entries = sorted(
+        (entry for menu in hooks.get_hooks("partnership_menu") for entry in menu()),
+        key=lambda entry: entry.order,
+    )
+    return [
+        {
+            "label": entry.label if staff else entry.label_for_young_people or entry.label,
+            "href": link(entry.url_name, partnership.slug),
+        }
+        for entry in entries
+        if can(request, entry.url_name)
+    ]
 
 
 def service(request) -> dict:
@@ -17,4 +42,5 @@ def service(request) -> dict:
         "partnership": getattr(request, "partnership", None),
         "membership": getattr(request, "membership", None),
         "roles": getattr(request, "roles", frozenset()),
+        "navigation": navigation(request),
     }

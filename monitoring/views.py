@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from framework.selectors import current_edition
-from partnerships.roles import MANAGER_ROLES
 from trust.imports import ImportForm
 from trust.versioning import EditConflict, conflict_response
 from ui.charts import Series, inline_svg, line_chart
@@ -23,7 +22,7 @@ def monitors(request: HttpRequest, partnership: str) -> HttpResponse:
     return render(
         request,
         "monitoring/list.html",
-        {"summaries": monitor_list(), "can_edit": bool(request.roles & MANAGER_ROLES)},
+        {"summaries": monitor_list(), "can_edit": request.can("monitoring:add")},
     )
 
 
@@ -98,7 +97,7 @@ def detail(request: HttpRequest, partnership: str, monitor_id: int) -> HttpRespo
                 (p, [values[i] for values in data.series.values()])
                 for i, p in enumerate(data.periods)
             ],
-            "can_edit": bool(request.roles & MANAGER_ROLES),
+            "can_edit": request.can("monitoring:edit"),
         },
     )
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.urls import reverse
 
 from partnerships.attention import AttentionItem
-from partnerships.roles import MANAGER_ROLES, STAFF_ROLES
 
 from .models import Feedback, Workshop
 from .selectors import overdue_feedback
@@ -15,7 +14,7 @@ from .selectors import overdue_feedback
 def attention_items(request) -> list[AttentionItem]:
     slug = request.partnership.slug
     items = []
-    if request.roles & MANAGER_ROLES:
+    if request.can("participation:feedback", method="POST"):
         for feedback in overdue_feedback()[:10]:
             items.append(
                 AttentionItem(
@@ -33,7 +32,7 @@ def attention_items(request) -> list[AttentionItem]:
                     detail=f"People join with the code {workshop.code}. Finish it when the session ends.",
                 )
             )
-    if not request.roles & STAFF_ROLES:
+    if not request.can("participation.see_all_groups"):
         answered = (
             Feedback.objects.filter(group__members=request.membership)
             .exclude(response="")

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from partnerships.roles import STAFF_ROLES
 from surveys.suppression import protect_crossed
 
 from .models import Column, DiversityCount, Feedback, Note, NoteGroup, VoiceGroup, Workshop
@@ -28,7 +27,7 @@ FILTERS = {
 def groups_for(request) -> QuerySet[VoiceGroup]:
     """Staff see every group; a young scrutineer sees only the groups they belong to."""
     groups = VoiceGroup.objects.all()
-    if not request.roles & STAFF_ROLES:
+    if not request.can("participation.see_all_groups"):
         groups = groups.filter(members=request.membership)
     return groups
 

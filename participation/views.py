@@ -14,7 +14,6 @@ from django_scopes import scope
 
 from framework.selectors import current_edition
 from partnerships.models import Partnership
-from partnerships.roles import MANAGER_ROLES, STAFF_ROLES
 from trust.versioning import EditConflict, conflict_response
 
 from . import selectors, services
@@ -31,7 +30,7 @@ def _form_page(request, form, *, title: str, cancel: str, lead: str = "") -> Htt
 
 
 def _is_staff(request) -> bool:
-    return bool(request.roles & STAFF_ROLES)
+    return request.can("participation.see_all_groups")
 
 
 def voices(request: HttpRequest, partnership: str) -> HttpResponse:
@@ -48,7 +47,7 @@ def voices(request: HttpRequest, partnership: str) -> HttpResponse:
             "counts": selectors.feedback_counts(groups),
             "filters": {k: label for k, (label, _) in selectors.FILTERS.items()},
             "show": show,
-            "can_edit": bool(request.roles & MANAGER_ROLES),
+            "can_edit": request.can("participation:group_add"),
             "page": services.you_said_page(request.partnership) if staff else None,
         },
     )
@@ -56,7 +55,7 @@ def voices(request: HttpRequest, partnership: str) -> HttpResponse:
 
 def _group(request, group_id: int) -> VoiceGroup:
     group = get_object_or_404(VoiceGroup, pk=group_id)
-    if not selectors.groups_for(request).filter(pk=group.pk).exists():
+    if not request.can("participation:group", group):
         raise PermissionDenied("You are not in this group.")
     return group
 
@@ -74,7 +73,7 @@ def group_detail(request: HttpRequest, partnership: str, group_id: int) -> HttpR
             "diversity": selectors.diversity_summary(groups),
             "members": group.members.select_related("user"),
             "staff": _is_staff(request),
-            "can_edit": bool(request.roles & MANAGER_ROLES),
+            "can_edit": request.can("participation:group_edit"),
         },
     )
 
@@ -162,10 +161,10 @@ def feedback_detail(request: HttpRequest, partnership: str, feedback_id: int) ->
         ),
         pk=feedback_id,
     )
-    if not selectors.groups_for(request).filter(pk=feedback.group_id).exists():
+    if not request.can("participation:feedback", feedback):
         raise PermissionDenied("This feedback is from another group.")
     staff = _is_staff(request)
-    can_respond = bool(request.roles & MANAGER_ROLES)
+    can_respond = request.can("participation:feedback", feedback, method="POST")
     form = None
     if can_respond:
         form = ResponseForm(

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from framework.selectors import current_edition
-from partnerships.roles import MANAGER_ROLES
 from trust.signals import data_exported
 from trust.tabular import table_download
 
@@ -25,7 +24,7 @@ def workshop_list(request: HttpRequest, partnership: str) -> HttpResponse:
         "participation/workshops.html",
         {
             "workshops": Workshop.objects.select_related("category", "priority"),
-            "can_edit": bool(request.roles & MANAGER_ROLES),
+            "can_edit": request.can("participation:workshop_add"),
         },
     )
 
@@ -65,6 +64,7 @@ def workshop_board(request: HttpRequest, partnership: str, workshop_id: int) -> 
         Workshop.objects.select_related("category", "priority", "review"), pk=workshop_id
     )
     all_notes = list(Note.objects.filter(workshop=workshop, group__isnull=True, hidden=False))
+    facilitating = request.can("participation:workshop", method="POST")
     note_form = NoteForm(request.POST if request.POST.get("form") == "note" else None)
     group_form = GroupNotesForm(
         request.POST if request.POST.get("form") == "group" else None, notes=all_notes
@@ -112,10 +112,12 @@ def workshop_board(request: HttpRequest, partnership: str, workshop_id: int) -> 
         {
             "workshop": workshop,
             "columns": selectors.board(workshop, facilitator=True),
-            "note_form": note_form if workshop.is_open else None,
-            "group_form": group_form if all_notes else None,
+            "note_form": note_form if workshop.is_open and facilitating else None,
+            "group_form": group_form if all_notes and facilitating else None,
             "join_url": request.build_absolute_uri(reverse("workshop_guest:join")),
-            "can_promote": bool(workshops.promotion_targets(workshop)),
+            "facilitating": facilitating,
+            "can_promote": request.can("participation:promote")
+            and bool(workshops.promotion_targets(workshop)),
         },
     )
 

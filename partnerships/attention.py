@@ -1,13 +1,15 @@
 """What needs my attention: the partnership home page's list.
 
-Later apps (reviews, surveys, actions, ...) register a provider in their AppConfig.ready();
-this app never imports them. A provider takes the request and returns `AttentionItem`s.
+Later apps (reviews, surveys, actions, ...) register a provider for the "attention_items" hook
+in their hooks.py (trust.hooks); this app never imports them. A provider takes the request and
+returns `AttentionItem`s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+
+from trust import hooks
 
 
 @dataclass(frozen=True)
@@ -19,18 +21,7 @@ class AttentionItem:
     dismiss_url: str = ""  # a POST here hides the item (notifications)
 
 
-Provider = Callable[[object], list[AttentionItem]]
-_providers: list[Provider] = []
-
-
-def register(provider: Provider) -> Provider:
-    """Add a provider of attention items (usable as a decorator)."""
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
-
-
 def attention_items(request) -> list[AttentionItem]:
     """Every provider's items for this person, overdue first."""
-    items = [item for provider in _providers for item in provider(request)]
+    items = [item for provider in hooks.get_hooks("attention_items") for item in provider(request)]
     return sorted(items, key=lambda i: not i.overdue)

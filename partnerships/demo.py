@@ -8,13 +8,14 @@ the demo here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
+
+from trust import hooks
 
 from .models import Agency, Membership, PartnerBody, Partnership, RoleAssignment, Subgroup
 from .roles import Role
@@ -147,17 +148,9 @@ def demo_people() -> list[tuple[str, str, str, str]]:
     return [(e, n, names[p], Role(r).label) for e, n, p, r, _b, _a in PEOPLE]
 
 
-# Later apps add their part of the demo: each function gets {"northshire": ..., "eastmere": ...}
-# and runs once, after the partnerships and people exist.
-DemoExtension = Callable[[dict[str, Partnership]], None]
-_extensions: list[DemoExtension] = []
-
-
-def register_extension(extension: DemoExtension) -> DemoExtension:
-    """Add a later app's demo data (call from AppConfig.ready(); usable as a decorator)."""
-    if extension not in _extensions:
-        _extensions.append(extension)
-    return extension
+# Later apps add their part of the demo through the "demo" hook: each function gets
+# {"northshire": ..., "eastmere": ...} and runs once, after the partnerships and people exist,
+# in the apps' order.
 
 
 @transaction.atomic
@@ -290,6 +283,6 @@ def load_demo() -> bool:
         old.deleted_by = memberships["manager@northshire.example"].user
         old.save(update_fields=["deleted_at", "deleted_by"])
 
-        for extension in _extensions:
+        for extension in hooks.get_hooks("demo"):
             extension(partnerships)
     return True

@@ -24,3 +24,6 @@ MANAGER_ROLES: frozenset[Role] = frozenset({Role.BUSINESS_MANAGER, Role.BUSINESS
 BUSINESS_MANAGER_ONLY: frozenset[Role] = frozenset({Role.BUSINESS_MANAGER})
 # Who signs for a partner body, and answers escalations: leads and their delegates.
 LEAD_ROLES: frozenset[Role] = frozenset({Role.LEAD_PARTNER, Role.DELEGATED_PARTNER})
+# Who acts in a joint sign-off: the business manager asks and reopens; partners sign. Also who
+# is reminded that a review's sign-off is due.
+SIGN_OFF_ROLES: frozenset[Role] = BUSINESS_MANAGER_ONLY | LEAD_ROLES

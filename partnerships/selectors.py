@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django_scopes import scopes_disabled
 
 from .models import Agency, Invitation, Membership, Partnership, RoleAssignment, Subgroup
-from .roles import Role
+from .roles import BUSINESS_MANAGER_ONLY, LEAD_ROLES, Role
 
 
 def partnerships_for_user(user) -> list[Partnership]:
@@ -96,3 +96,45 @@ def memberships_of_person(user) -> list[dict]:
                 for i in sent
             ]
         )
+
+
+# Who holds which role, for the apps that tell or ask them (sign-off, reminders).
+
+
+def signers_for(partnership, partner_body) -> list:
+    """Everyone who may sign for this partner body: its lead and their delegates."""
+    memberships = Membership.objects.filter(partnership=partnership).filter(
+        Q(roles__role=Role.LEAD_PARTNER, roles__partner_body=partner_body)
+        | Q(roles__role=Role.DELEGATED_PARTNER, roles__acting_for__partner_body=partner_body)
+    )
+    return [m.user for m in memberships.select_related("user").distinct()]
+
+
+def people_with(partnership, roles) -> list:
+    memberships = Membership.objects.filter(partnership=partnership, roles__role__in=roles)
+    return [m.user for m in memberships.select_related("user").distinct()]
+
+
+def business_managers(partnership) -> list:
+    return people_with(partnership, BUSINESS_MANAGER_ONLY)
+
+
+def bodies_signable_by(membership: Membership) -> dict[int, object]:
+    """Partner bodies this member may sign for: {partner body id: the lead role signed for}.
+
+    A lead safeguarding partner signs for their own partner body; a delegated partner signs for
+    the body of the lead they act for."""
+    bodies = {}
+    for role in membership.roles.all():
+        if role.role == Role.LEAD_PARTNER and role.partner_body_id:
+            bodies[role.partner_body_id] = None
+        elif role.role == Role.DELEGATED_PARTNER and role.acting_for_id:
+            lead = role.acting_for
+            if lead.partner_body_id:
+                bodies.setdefault(lead.partner_body_id, lead)
+    return bodies
+
+
+def signers(partnership) -> list:
+    """Everyone who may sign for a partner body: lead and delegated safeguarding partners."""
+    return people_with(partnership, LEAD_ROLES)

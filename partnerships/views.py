@@ -27,7 +27,6 @@ from .forms import (
 )
 from .imports import AGENCY_COLUMNS
 from .models import Agency, Membership, PartnerBody, RoleAssignment, Subgroup
-from .roles import Role
 
 
 def _form_page(request, form, *, title: str, cancel: str, caption: str = "", lead: str = ""):
@@ -60,7 +59,8 @@ def home(request, partnership: str):
         "partnerships/home.html",
         {
             "attention": attention_items(request),
-            "is_young_scrutineer_only": request.roles == {Role.YOUNG_SCRUTINEER},
+            # Members who see none of the staff pages get the young person's home page.
+            "is_young_scrutineer_only": not request.can("partnerships:about"),
         },
     )
 
@@ -73,7 +73,7 @@ def about(request, partnership: str):
         {
             "partner_bodies": PartnerBody.objects.filter(partnership=p),
             "leads": selectors.lead_partner_roles(p),
-            "can_edit": Role.BUSINESS_MANAGER in request.roles,
+            "can_edit": request.can("partnerships:about_edit"),
         },
     )
 
@@ -249,7 +249,7 @@ def agencies(request, partnership: str):
         "partnerships/agencies.html",
         {
             "agencies": selectors.agencies(request.partnership),
-            "can_edit": bool(request.roles & {Role.BUSINESS_MANAGER, Role.BUSINESS_UNIT_OFFICER}),
+            "can_edit": request.can("partnerships:agency_add"),
         },
     )
 
@@ -310,7 +310,7 @@ def subgroups(request, partnership: str):
         "partnerships/subgroups.html",
         {
             "subgroups": selectors.subgroups(request.partnership),
-            "can_edit": bool(request.roles & {Role.BUSINESS_MANAGER, Role.BUSINESS_UNIT_OFFICER}),
+            "can_edit": request.can("partnerships:subgroup_edit"),
         },
     )
 
@@ -326,7 +326,7 @@ def subgroup_detail(request, partnership: str, subgroup_id: int):
             "subgroup": subgroup,
             "members": subgroup.members.select_related("user", "agency"),
             "reporting": subgroup.reporting_subgroups.all(),
-            "can_edit": bool(request.roles & {Role.BUSINESS_MANAGER, Role.BUSINESS_UNIT_OFFICER}),
+            "can_edit": request.can("partnerships:subgroup_edit"),
         },
     )
 
@@ -362,7 +362,7 @@ def people(request, partnership: str):
         {
             "members": selectors.members(p),
             "invitations": p.invitations.filter(accepted_at__isnull=True).order_by("email"),
-            "is_manager": Role.BUSINESS_MANAGER in request.roles,
+            "is_manager": request.can("partnerships:invite"),
         },
     )
 
@@ -393,7 +393,7 @@ def person(request, partnership: str, member_id: int):
             "member": member,
             "form": form,
             "subgroups": member.subgroups.all(),
-            "is_manager": Role.BUSINESS_MANAGER in request.roles,
+            "is_manager": request.can("partnerships:invite"),
         },
     )
 

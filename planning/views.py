@@ -12,7 +12,6 @@ from django.urls import reverse
 from framework.models import PlanningStep, Principle
 from framework.selectors import current_edition
 from framework.tree import draw_tree
-from partnerships.roles import MANAGER_ROLES
 from signoff.views import SignOffActions, sign_off_page
 from trust.signals import data_exported
 from trust.versioning import EditConflict, conflict_response
@@ -48,7 +47,7 @@ def priorities(request: HttpRequest, partnership: str) -> HttpResponse:
     return render(
         request,
         "planning/list.html",
-        {"priorities": priority_list(), "can_edit": bool(request.roles & MANAGER_ROLES)},
+        {"priorities": priority_list(), "can_edit": request.can("planning:add")},
     )
 
 
@@ -87,7 +86,7 @@ def priority_detail(request: HttpRequest, partnership: str, priority_id: int) ->
             "model": model,
             "steps": _step_states(priority, model),
             "locked": priority.is_locked,
-            "can_edit": bool(request.roles & MANAGER_ROLES),
+            "can_edit": request.can("planning:step", method="POST"),
             "missing": services.missing_principles(priority),
         },
     )

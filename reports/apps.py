@@ -6,18 +6,10 @@ class ReportsConfig(AppConfig):
     verbose_name = "Yearly reports"
 
     def ready(self) -> None:
-        from audit.tracking import track
-        from partnerships.demo import register_extension
-
-        from .demo import demo_reports
-        from .models import GeneratedFile, NarrativeSection, YearlyReport
-
-        def of(o):
-            return o.partnership_id
-
         from signoff.services import register_kind, status_follows
 
         from . import signing
+        from .models import YearlyReport
 
         register_kind(
             YearlyReport, freeze=signing.freeze, summary=signing.summary,
@@ -27,7 +19,3 @@ class ReportsConfig(AppConfig):
             }),
             context=signing.page_context,
         )  # fmt: skip
-        track(YearlyReport, partnership=of)
-        track(NarrativeSection, partnership=of)
-        track(GeneratedFile, partnership=of)
-        register_extension(demo_reports)

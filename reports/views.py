@@ -11,7 +11,6 @@ from django.urls import reverse
 from django_scopes import scope
 
 from partnerships.models import Partnership
-from partnerships.roles import MANAGER_ROLES, Role
 from signoff.services import SnapshotBroken
 from signoff.views import SignOffActions, sign_off_page
 from trust.versioning import EditConflict, conflict_response
@@ -44,7 +43,7 @@ def report_list(request: HttpRequest, partnership: str) -> HttpResponse:
         {
             "reports": YearlyReport.objects.all(),
             "form": form,
-            "can_edit": bool(request.roles & MANAGER_ROLES),
+            "can_edit": request.can("reports:edit"),
         },
     )
 
@@ -65,8 +64,8 @@ def report_detail(request: HttpRequest, partnership: str, report_id: int) -> Htt
             "report": report,
             "sections": report.sections.all(),
             "files": report.files.select_related("file", "generated_by"),
-            "can_edit": bool(request.roles & MANAGER_ROLES),
-            "can_publish": Role.BUSINESS_MANAGER in request.roles,
+            "can_edit": request.can("reports:edit"),
+            "can_publish": request.can("reports:publish"),
             "withdraw_form": WithdrawForm(),
         },
     )

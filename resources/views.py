@@ -9,7 +9,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from partnerships.roles import MANAGER_ROLES
 from trust.versioning import EditConflict, conflict_response
 from ui.charts import inline_svg
 
@@ -44,7 +43,7 @@ def years(request: HttpRequest, partnership: str) -> HttpResponse:
         {
             "years": ResourceYear.objects.all(),
             "form": form,
-            "can_edit": bool(request.roles & MANAGER_ROLES),
+            "can_edit": request.can("resources:line_add"),
         },
     )
 
@@ -66,7 +65,7 @@ def year_detail(request: HttpRequest, partnership: str, year_id: int) -> HttpRes
             if summary.sectors
             else "",
             "spend_svg": inline_svg(spend_chart(summary)) if summary.spend else "",
-            "can_edit": bool(request.roles & MANAGER_ROLES),
+            "can_edit": request.can("resources:line_add"),
         },
     )
 

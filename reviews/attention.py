@@ -8,16 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerships.attention import AttentionItem
-from partnerships.roles import Role
 
 from .models import Review
 
-WHO = {Role.BUSINESS_MANAGER, Role.BUSINESS_UNIT_OFFICER, Role.LEAD_PARTNER, Role.DELEGATED_PARTNER}
 SOON_DAYS = 30
 
 
 def attention_items(request) -> list[AttentionItem]:
-    if not request.roles & WHO:
+    if not request.can("reviews.see_sign_off_due"):
         return []
     today = timezone.localdate()
     items = []

@@ -1,11 +1,12 @@
 """What later apps know about an outcome, shown beside its judgement in a review: survey
-results now, priorities and actions later. A provider is registered in the later app's
-AppConfig.ready(); this app never imports it."""
+results now, priorities and actions later. A provider is registered for the
+"outcome_signals" hook in the later app's hooks.py; this app never imports it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from trust import hooks
 
 
 @dataclass(frozen=True)
@@ -15,15 +16,9 @@ class OutcomeSignal:
     href: str = ""
 
 
-Provider = Callable[[object, object], list[OutcomeSignal]]  # (review, outcome)
-_providers: list[Provider] = []
-
-
-def register(provider: Provider) -> Provider:
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
-
-
 def signals_for(review, outcome) -> list[OutcomeSignal]:
-    return [signal for provider in _providers for signal in provider(review, outcome)]
+    return [
+        signal
+        for provider in hooks.get_hooks("outcome_signals")
+        for signal in provider(review, outcome)
+    ]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from notifications.services import notify
 from partnerships.models import Membership
-from partnerships.roles import Role
+from partnerships.roles import SIGN_OFF_ROLES
 
 from .models import Review
 
@@ -25,7 +25,7 @@ def review_due_reminders() -> int:
     for review in due:
         people = Membership.objects.filter(
             partnership=review.partnership,
-            roles__role__in=[Role.BUSINESS_MANAGER, Role.LEAD_PARTNER, Role.DELEGATED_PARTNER],
+            roles__role__in=SIGN_OFF_ROLES,
         ).select_related("user")
         told += notify(
             partnership=review.partnership,

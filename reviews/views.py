@@ -13,7 +13,6 @@ from framework.models import RatingLevel
 from framework.selectors import current_edition
 from framework.tree import draw_tree
 from framework.trees import macs_tree_spec
-from partnerships.roles import MANAGER_ROLES, Role
 from signoff.views import SignOffActions, sign_off_page
 from trust.imports import ImportForm
 from trust.signals import data_exported
@@ -38,7 +37,7 @@ from .selectors import assigned_filter, is_assigned, latest_review, outcome_colo
 
 
 def _is_manager(request) -> bool:
-    return bool(request.roles & MANAGER_ROLES)
+    return request.can("reviews.manage_review")
 
 
 def _apply(form, error: ValidationError) -> None:
@@ -72,7 +71,7 @@ def review_list(request: HttpRequest, partnership: str) -> HttpResponse:
         {
             "reviews": reviews,
             "form": form,
-            "can_start": Role.BUSINESS_MANAGER in request.roles,
+            "can_start": request.can("reviews:list", method="POST"),
             "latest": latest_review(request.partnership),
         },
     )
@@ -106,12 +105,7 @@ def review_detail(request: HttpRequest, partnership: str, review_id: int) -> Htt
 
 
 def _may_rate(request, rating: Rating) -> bool:
-    if rating.review.is_locked:
-        return False
-    if _is_manager(request):
-        return True
-    subgroups, agency_id = assigned_filter(request.membership)
-    return is_assigned(rating, subgroups, agency_id)
+    return request.can("reviews:rating", rating, method="POST")
 
 
 def rating_edit(
@@ -340,7 +334,7 @@ def local_indicators(request: HttpRequest, partnership: str) -> HttpResponse:
         {
             "form": form,
             "indicators": LocalIndicator.objects.select_related("outcome"),
-            "can_add": Role.BUSINESS_MANAGER in request.roles,
+            "can_add": request.can("reviews:local_indicators", method="POST"),
         },
     )
 

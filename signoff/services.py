@@ -20,13 +20,12 @@ from datetime import timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from audit.events import Event, record
 from notifications.services import notifications_clear, notify
 from partnerships.models import Membership, PartnerBody
-from partnerships.roles import LEAD_ROLES, Role
+from partnerships.selectors import bodies_signable_by, business_managers, signers, signers_for
 
 from .locking import state_now
 from .models import Signable, Signature, SignOff, SignoffState, Snapshot, canonical_json, sha256_of
@@ -148,24 +147,6 @@ def _clear(round_: SignOff, users=None) -> None:
         notifications_clear(partnership=round_.partnership, key=key, users=users)
 
 
-def signers_for(partnership, partner_body) -> list:
-    """Everyone who may sign for this partner body: its lead and their delegates."""
-    memberships = Membership.objects.filter(partnership=partnership).filter(
-        Q(roles__role=Role.LEAD_PARTNER, roles__partner_body=partner_body)
-        | Q(roles__role=Role.DELEGATED_PARTNER, roles__acting_for__partner_body=partner_body)
-    )
-    return [m.user for m in memberships.select_related("user").distinct()]
-
-
-def _people_with(partnership, roles) -> list:
-    memberships = Membership.objects.filter(partnership=partnership, roles__role__in=roles)
-    return [m.user for m in memberships.select_related("user").distinct()]
-
-
-def business_managers(partnership) -> list:
-    return _people_with(partnership, [Role.BUSINESS_MANAGER])
-
-
 def current_round(target) -> SignOff | None:
     """The latest round for `target` that has not been reopened, if any."""
     return (
@@ -177,22 +158,6 @@ def current_round(target) -> SignOff | None:
         .order_by("-requested_at", "-pk")
         .first()
     )
-
-
-def bodies_signable_by(membership: Membership) -> dict[int, object]:
-    """Partner bodies this member may sign for: {partner body id: the lead role signed for}.
-
-    A lead safeguarding partner signs for their own partner body; a delegated partner signs for
-    the body of the lead they act for."""
-    bodies = {}
-    for role in membership.roles.all():
-        if role.role == Role.LEAD_PARTNER and role.partner_body_id:
-            bodies[role.partner_body_id] = None
-        elif role.role == Role.DELEGATED_PARTNER and role.acting_for_id:
-            lead = role.acting_for
-            if lead.partner_body_id:
-                bodies.setdefault(lead.partner_body_id, lead)
-    return bodies
 
 
 @transaction.atomic
@@ -311,11 +276,6 @@ def signoff_status(
             )
         }
     return [(body, signatures.get(body.pk)) for body in bodies]
-
-
-def signers(partnership) -> list:
-    """Everyone who may sign for a partner body: lead and delegated safeguarding partners."""
-    return _people_with(partnership, LEAD_ROLES)
 
 
 @transaction.atomic

@@ -12,8 +12,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from partnerships.roles import Role
-
 from . import services
 from .forms import ReopenForm, RequestForm, SignForm
 from .models import Snapshot
@@ -55,9 +53,8 @@ def sign_off_page(
     reopen_form = ReopenForm(request.POST if action == "reopen" else None)
     request_form = RequestForm(request.POST if action == "request" else None)
     request_error = None
-    manager = Role.BUSINESS_MANAGER in request.roles
     try:
-        if action == "request" and manager and request_form.is_valid():
+        if action == "request" and request.can("signoff.ask") and request_form.is_valid():
             actions.request(actor=request.user, due_by=request_form.cleaned_data["due_by"])
             messages.success(request, "Sign-off has been requested from every partner body.")
             return redirect(request.path)
@@ -87,7 +84,7 @@ def sign_off_page(
                 else f"You have signed for {body}.",
             )
             return redirect(request.path)
-        if action == "reopen" and manager and reopen_form.is_valid():
+        if action == "reopen" and request.can("signoff.reopen") and reopen_form.is_valid():
             services.signoff_reopen_current(
                 target=target, reason=reopen_form.cleaned_data["reason"], actor=request.user
             )
@@ -112,8 +109,8 @@ def sign_off_page(
             "round": round_,
             "status": status,
             "sign_form": sign_form if unsigned and round_ and round_.is_open else None,
-            "reopen_form": reopen_form if manager and round_ else None,
-            "can_request": manager and round_ is None,
+            "reopen_form": reopen_form if round_ and request.can("signoff.reopen") else None,
+            "can_request": round_ is None and request.can("signoff.ask"),
             "request_form": request_form,
             "rounds": services.rounds_of(target),
             "request_error": request_error,

@@ -8,13 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerships.attention import AttentionItem
-from partnerships.roles import MANAGER_ROLES, STAFF_ROLES
 
 from .models import Wave
 
 
 def attention_items(request) -> list[AttentionItem]:
-    if not request.roles & STAFF_ROLES:
+    if not request.can("surveys:list"):
         return []
     today = timezone.localdate()
     waves = Wave.objects.filter(opens_on__lte=today, closes_on__gte=today).annotate(
@@ -23,7 +22,7 @@ def attention_items(request) -> list[AttentionItem]:
     items = []
     for wave in waves:
         closes = f"{wave.closes_on:%-d %B %Y}"
-        if request.roles & MANAGER_ROLES:
+        if request.can("surveys:edit"):
             items.append(
                 AttentionItem(
                     title=f"{wave.title} is open until {closes}",

@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from framework.selectors import current_edition
-from partnerships.roles import MANAGER_ROLES
 from trust.imports import ImportForm
 from trust.signals import data_exported
 from trust.tabular import table_download
@@ -53,7 +52,7 @@ def _wave(wave_id: int) -> Wave:
 
 
 def _managing(request) -> bool:
-    return bool(request.roles & MANAGER_ROLES)
+    return request.can("surveys:edit")
 
 
 def _link(request, name: str, token: str) -> str:

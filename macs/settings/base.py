@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_forms_gds",
+    # Imports each app's rules.py: the per-object rules the access policy names.
+    "rules.apps.AutodiscoverRulesConfig",
     *MACS_APPS,
 ]
 
@@ -89,6 +91,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "macs.context_processors.service",
             ],
+            # `{% can %}` (the one access policy) on every page without a load.
+            "builtins": ["macs.templatetags.access"],
         },
     },
 ]

@@ -22,7 +22,9 @@ when a policy row, a role check, the partnership scope or a security header is t
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
+from html import unescape
 from unittest import mock
 
 import pytest
@@ -30,7 +32,7 @@ from django.core.handlers.base import BaseHandler
 from django.db import transaction
 from django.http import HttpResponse
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 from django_scopes import get_scope, scopes_disabled
 
 from macs.access import NATIONAL, PASSWORD_ONLY, PLATFORM_STAFF, POLICY, PUBLIC, SIGNED_IN, rule_for
@@ -284,7 +286,7 @@ SIGN_IN = "sent to sign in"
 TWO_FACTOR = "sent to the second factor"
 
 
-def expected_decision(rule, method: str, who: str) -> str:
+def expected_decision(rule, method: str, who: str, roles: frozenset | None = None) -> str:
     audience = rule.get if method == "get" else rule.post
     if audience is None:
         return "405"
@@ -306,7 +308,7 @@ def expected_decision(rule, method: str, who: str) -> str:
     if who in ("outsider", "national-viewer"):
         # Not a member: another partnership's pages do not exist for them.
         return "404"
-    return REACHED if Role(who) in audience else "403"
+    return REACHED if (roles or frozenset({Role(who)})) & audience else "403"
 
 
 def _stand_in_view(request, *args, **kwargs):
@@ -399,6 +401,48 @@ def security_header_problems(response) -> list[str]:
     return [f"missing {header}" for header, present in checks.items() if not present]
 
 
+LINK = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"', re.IGNORECASE)
+FORM = re.compile(r"<form\b([^>]*)>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r'\b(method|action)="([^"]*)"', re.IGNORECASE)
+
+
+def offered(html: str, page: str) -> list[tuple[str, str]]:
+    """(method, path) of every link and form on a page that stays in the service."""
+    found = [("get", unescape(href)) for href in LINK.findall(html)]
+    for attributes in FORM.findall(html):
+        given = {k.lower(): unescape(v) for k, v in ATTRIBUTE.findall(attributes)}
+        found.append((given.get("method", "get").lower(), given.get("action") or page))
+    return [
+        (method, target.split("?")[0].split("#")[0])
+        for method, target in found
+        if target.startswith("/") and not target.startswith(("//", "/static/"))
+    ]
+
+
+def offer_problems(who: str, page: str, response, roles: frozenset | None = None) -> list[str]:
+    """Links and forms the page shows this visitor that the policy would refuse them: a page
+    shows only what the person may use."""
+    if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        return []
+    problems = []
+    for method, target in sorted(set(offered(response.content.decode(), page))):
+        try:
+            target_name = resolve(target).view_name
+        except Resolver404:
+            problems.append(f"offers {method.upper()} {target}, which is no page")
+            continue
+        decision = expected_decision(rule_for(target_name), method, who, roles)
+        if decision != REACHED:
+            problems.append(
+                f"offers {method.upper()} {target} ({target_name}) but the policy says {decision}"
+            )
+    return problems
+
+
+# Visitors signed in with both factors: what their pages offer them must be theirs to use.
+OFFER_CHECKED = {"outsider", "national-viewer", *[r.value for r in Role]}
+
+
 def access_problems(name: str, demo) -> list[str]:
     """Everything wrong with one URL name's access, for every visitor and method."""
     kwargs = sample_kwargs(name, demo)
@@ -438,6 +482,8 @@ def access_problems(name: str, demo) -> list[str]:
             problem = real_response_problem(name, rule, method, who, response)
             if problem:
                 problems.append(problem)
+            if method == "get" and who in OFFER_CHECKED:
+                problems += [f"GET as {who}: {p}" for p in offer_problems(who, url, response)]
             problems += [
                 f"{method.upper()} as {who}: {p}" for p in security_header_problems(response)
             ]
@@ -452,3 +498,26 @@ def test_access_matches_policy(name, demo):
 
 def assert_security_headers(response) -> None:
     assert security_header_problems(response) == []
+
+
+def test_pages_offer_a_member_with_several_roles_only_what_they_may_use(demo):
+    """An observer who is also a young scrutineer may look at evidence but not add to it: the
+    pages must not offer them "Add evidence" (the policy would refuse it)."""
+    from accounts.models import User
+    from partnerships.models import Membership, RoleAssignment
+
+    northshire = demo["northshire"]
+    with scopes_disabled():
+        user = User.objects.create_user("two-roles@northshire.example", "a long password 42")
+        membership = Membership.objects.create(partnership=northshire, user=user)
+        for role in (Role.OBSERVER, Role.YOUNG_SCRUTINEER):
+            RoleAssignment.objects.create(membership=membership, role=role)
+    roles = frozenset({Role.OBSERVER, Role.YOUNG_SCRUTINEER})
+    client = client_for(user.email)
+    problems = []
+    for name in ("evidence:register", "evidence:detail", "partnerships:home", "reviews:list"):
+        url = reverse(name, kwargs=sample_kwargs(name, demo))
+        response = client.get(url, secure=True)
+        assert response.status_code == 200, url
+        problems += [f"{url}: {p}" for p in offer_problems("observer", url, response, roles)]
+    assert problems == []

@@ -1,0 +1,42 @@
+"""What the planning app adds to earlier apps (trust.hooks)."""
+
+from __future__ import annotations
+
+from audit.tracking import Tracked
+from trust import hooks
+from ui.navigation import MenuItem
+
+from .demo import demo_priorities
+from .models import (
+    Activity,
+    Pathway,
+    Priority,
+    PriorityOutcome,
+    ProgressUpdate,
+    Reflection,
+    Resource,
+)
+from .outcomes import outcome_signals
+
+hooks.register("outcome_signals", outcome_signals)
+hooks.register("demo", demo_priorities)
+
+
+@hooks.register("audit_tracking")
+def tracked() -> list[Tracked]:
+    return [
+        Tracked(Priority),
+        Tracked(PriorityOutcome, m2m_fields=("framework_outcomes", "indicators", "monitors")),
+        Tracked(Activity),
+        Tracked(Pathway),
+        Tracked(Resource),
+        Tracked(Reflection),
+        Tracked(ProgressUpdate, m2m_fields=("evidence",)),
+    ]
+
+
+@hooks.register("partnership_menu")
+def menu() -> list[MenuItem]:
+    return [
+        MenuItem("Priorities", "planning:list", 70),
+    ]

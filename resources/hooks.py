@@ -1,0 +1,16 @@
+"""What the resources app adds to earlier apps (trust.hooks)."""
+
+from __future__ import annotations
+
+from audit.tracking import Tracked
+from trust import hooks
+
+from .demo import demo_resources
+from .models import Contribution, OtherResource, Post, ResourceYear, Spend
+
+hooks.register("demo", demo_resources)
+
+
+@hooks.register("audit_tracking")
+def tracked() -> list[Tracked]:
+    return [Tracked(m) for m in (ResourceYear, Contribution, OtherResource, Spend, Post)]
