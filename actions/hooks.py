@@ -7,14 +7,12 @@ from trust import hooks
 from ui.navigation import MenuItem
 
 from .attention import attention_items
-from .demo import demo_actions
 from .models import Action, Challenge, Escalation, LearningSource, Recommendation
 from .outcomes import outcome_signals
 from .reminders import overdue_action_reminders
 
 hooks.register("attention_items", attention_items)
 hooks.register("outcome_signals", outcome_signals)
-hooks.register("demo", demo_actions)
 hooks.register("reminders", overdue_action_reminders)
 
 

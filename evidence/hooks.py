@@ -6,10 +6,7 @@ from audit.tracking import Tracked
 from trust import hooks
 from ui.navigation import MenuItem
 
-from .demo import demo_evidence
 from .models import EvidenceItem
-
-hooks.register("demo", demo_evidence)
 
 
 @hooks.register("audit_tracking")

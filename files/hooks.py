@@ -6,10 +6,7 @@ from audit.tracking import Tracked
 from trust import hooks
 from ui.navigation import MenuItem
 
-from .demo import demo_documents
 from .models import StoredFile
-
-hooks.register("demo", demo_documents)
 
 
 @hooks.register("audit_tracking")

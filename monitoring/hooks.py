@@ -6,10 +6,7 @@ from audit.tracking import Tracked
 from trust import hooks
 from ui.navigation import MenuItem
 
-from .demo import demo_monitors
 from .models import Monitor
-
-hooks.register("demo", demo_monitors)
 
 
 @hooks.register("audit_tracking")

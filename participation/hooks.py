@@ -7,7 +7,6 @@ from trust import hooks
 from ui.navigation import MenuItem
 
 from .attention import attention_items
-from .demo import demo_participation
 from .models import DiversityCount, Feedback, VoiceGroup, Workshop, YouSaidPage
 from .outcomes import outcome_signals
 from .reminders import overdue_feedback_reminders
@@ -15,7 +14,6 @@ from .selectors import groups_of_person
 
 hooks.register("attention_items", attention_items)
 hooks.register("outcome_signals", outcome_signals)
-hooks.register("demo", demo_participation)
 hooks.register("reminders", overdue_feedback_reminders)
 
 

@@ -6,7 +6,6 @@ from audit.tracking import Tracked
 from trust import hooks
 from ui.navigation import MenuItem
 
-from .demo import demo_priorities
 from .models import (
     Activity,
     Pathway,
@@ -19,7 +18,6 @@ from .models import (
 from .outcomes import outcome_signals
 
 hooks.register("outcome_signals", outcome_signals)
-hooks.register("demo", demo_priorities)
 
 
 @hooks.register("audit_tracking")

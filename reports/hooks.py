@@ -6,10 +6,7 @@ from audit.tracking import Tracked
 from trust import hooks
 from ui.navigation import MenuItem
 
-from .demo import demo_reports
 from .models import GeneratedFile, NarrativeSection, YearlyReport
-
-hooks.register("demo", demo_reports)
 
 
 @hooks.register("audit_tracking")

@@ -5,10 +5,7 @@ from __future__ import annotations
 from audit.tracking import Tracked
 from trust import hooks
 
-from .demo import demo_resources
 from .models import Contribution, OtherResource, Post, ResourceYear, Spend
-
-hooks.register("demo", demo_resources)
 
 
 @hooks.register("audit_tracking")

@@ -7,13 +7,11 @@ from trust import hooks
 from ui.navigation import MenuItem
 
 from .attention import attention_items
-from .demo import demo_reviews
 from .models import LocalIndicator, OutcomeJudgement, Rating, Review
 from .reminders import review_due_reminders
 from .selectors import evidence_usage
 
 hooks.register("evidence_usage", evidence_usage)
-hooks.register("demo", demo_reviews)
 hooks.register("attention_items", attention_items)
 hooks.register("reminders", review_due_reminders)
 

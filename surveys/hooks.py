@@ -7,13 +7,11 @@ from trust import hooks
 from ui.navigation import MenuItem
 
 from .attention import attention_items
-from .demo import demo_surveys
 from .models import CommentCode, Invitation, Wave, WaveStatement
 from .outcomes import invitations_of_person, outcome_signals
 from .reminders import results_ready_reminders
 
 hooks.register("attention_items", attention_items)
-hooks.register("demo", demo_surveys)
 hooks.register("outcome_signals", outcome_signals)
 hooks.register("reminders", results_ready_reminders)
 

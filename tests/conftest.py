@@ -10,8 +10,8 @@ import pytest
 from django.test import Client
 from django_scopes import scopes_disabled
 
+from demo.partnerships import load_demo
 from framework.loader import load_edition
-from partnerships.demo import load_demo
 from partnerships.roles import Role
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM use there.

@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from fuzzing.registry import FuzzContext, registered_form_classes, targets
 from partnerships.roles import Role
 from tests.conftest import ROLE_EMAILS
-from trust.fuzz import FuzzContext, registered_form_classes, targets
 from trust.versioning import EditConflict
 from ui.forms import GovukFormMixin, _is_generic
 
@@ -46,12 +46,13 @@ hsettings.register_profile(
 )
 hsettings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+# Every app's forms, and its registrations in the harness (fuzzing/<app>.py).
 for app in settings.MACS_APPS:
-    for module in ("forms", "fuzz"):
+    for module in (f"{app}.forms", f"fuzzing.{app}"):
         try:
-            importlib.import_module(f"{app}.{module}")
+            importlib.import_module(module)
         except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.{module}":
+            if exc.name != module:
                 raise
 
 NASTY_TEXT = st.one_of(
@@ -129,7 +130,7 @@ def table_file(draw):
 
 @st.composite
 def any_file(draw):
-    from files.demo import minimal_pdf
+    from demo.files import minimal_pdf
 
     choice = draw(st.sampled_from(["pdf", "table", "bytes"]))
     if choice == "pdf":

@@ -34,7 +34,6 @@ HOOKS: dict[str, str] = {
     "people were told",
     "evidence_usage": "evidence.usage: (item ids) -> {item id: [(label, url)]}, where each "
     "evidence item is used",
-    "demo": "partnerships.demo: (context) -> None, adds an app's records to the demo",
     "audit_tracking": "audit.apps: () -> list[Tracked], the models whose changes the audit "
     "trail records",
     "partnership_menu": "macs.context_processors: () -> list[ui.navigation.MenuItem], the "

@@ -12,7 +12,7 @@ from django.urls import reverse
 from accounts.models import User
 from audit.events import Event
 from audit.models import AuditEntry
-from partnerships.demo import DEMO_PASSWORD
+from demo.partnerships import DEMO_PASSWORD
 from partnerships.roles import Role
 from tests.conftest import ROLE_EMAILS
 

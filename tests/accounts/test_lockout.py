@@ -15,7 +15,7 @@ from django.utils import timezone
 from accounts import lockout
 from audit.events import Event
 from audit.models import AuditEntry
-from partnerships.demo import DEMO_PASSWORD
+from demo.partnerships import DEMO_PASSWORD
 from partnerships.roles import Role
 from tests.conftest import ROLE_EMAILS
 

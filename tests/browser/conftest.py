@@ -55,8 +55,8 @@ def site(live_server, demo_database_copy):
         connection.ensure_connection()  # an earlier test may have closed it
         demo_database_copy.backup(connection.connection)
     else:
+        from demo.partnerships import load_demo
         from framework.loader import load_edition
-        from partnerships.demo import load_demo
 
         load_edition()
         load_demo()

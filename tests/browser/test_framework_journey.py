@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django_otp.oath import totp
 
-from partnerships.demo import DEMO_PASSWORD
+from demo.partnerships import DEMO_PASSWORD
 from tests.browser.conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -60,7 +60,7 @@ def test_national_viewer_reads_the_national_picture(site, page):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from accounts.models import User
-    from partnerships.demo import DEMO_PASSWORD
+    from demo.partnerships import DEMO_PASSWORD
 
     viewer = User.objects.get(email="viewer@national.example")
     device = TOTPDevice.objects.create(user=viewer, name="App", confirmed=True)

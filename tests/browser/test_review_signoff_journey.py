@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviews.demo import SIGNERS_BY_BODY
+from demo.reviews import SIGNERS_BY_BODY
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_trust_journey import sign_in_with_app
 

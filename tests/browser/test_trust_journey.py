@@ -12,7 +12,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
-from partnerships.demo import DEMO_PASSWORD
+from demo.partnerships import DEMO_PASSWORD
 from tests.browser.conftest import ARTIFACTS, assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -8,8 +8,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
 from accounts.models import User
+from demo.partnerships import DEMO_PASSWORD, load_demo
 from framework.loader import load_edition
-from partnerships.demo import DEMO_PASSWORD, load_demo
 from surveys.models import Wave
 
 load_edition()

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
+from demo.files import minimal_pdf
 from evidence.models import EvidenceItem
-from files.demo import minimal_pdf
 from framework.models import EvidenceSource
 from framework.selectors import current_edition
 from partnerships.roles import Role

@@ -10,9 +10,9 @@ import pytest
 from django.core.management import call_command
 from django_scopes import scopes_disabled
 
+from demo.partnerships import load_demo
 from files.backup import ArchiveError, export_archive, import_archive
 from framework.loader import load_edition
-from partnerships.demo import load_demo
 from partnerships.models import Partnership
 
 pytestmark = pytest.mark.django_db(transaction=True)

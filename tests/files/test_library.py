@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 
 from audit.events import Event
 from audit.models import AuditEntry
-from files.demo import minimal_pdf
+from demo.files import minimal_pdf
 from files.models import StoredFile
 from partnerships.roles import Role
 from tests.conftest import OUTSIDER_EMAIL, client_for

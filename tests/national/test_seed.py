@@ -47,8 +47,8 @@ def test_seed_national_writes_every_kind_of_record(db):
 
 
 def test_bench_measures_every_page_beside_its_sql(db):
+    from benchmark.bench import run
     from framework.loader import load_edition
-    from national.bench import run
 
     load_edition()
     call_command(

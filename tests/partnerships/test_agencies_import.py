@@ -74,7 +74,7 @@ def test_import_agencies_with_a_bad_row_saves_nothing_and_lists_rows(client_as, 
 
 
 def test_import_agencies_refuses_a_file_that_is_not_a_table(client_as, demo):
-    from files.demo import minimal_pdf
+    from demo.files import minimal_pdf
 
     response = _post(client_as(Role.BUSINESS_MANAGER), minimal_pdf(["x"]), "agencies.csv")
     assert b"must be a CSV file or Excel spreadsheet" in response.content

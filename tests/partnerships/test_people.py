@@ -171,6 +171,6 @@ def test_people_page_query_count_is_fixed(demo, client_as, django_assert_max_num
 
 
 def test_load_demo_twice_changes_nothing(demo):
-    from partnerships.demo import load_demo
+    from demo.partnerships import load_demo
 
     assert load_demo() is False

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from actions.models import Action
+from demo.reviews import sign_by_every_body
 from framework.models import RatingLevel
 from monitoring.models import Monitor
 from partnerships.models import Membership, PartnerBody
@@ -21,7 +22,6 @@ from planning.models import Priority
 from reports import services
 from reports.forms import SectionForm
 from reports.models import NarrativeSection, YearlyReport
-from reviews.demo import sign_by_every_body
 from reviews.models import Rating, Review
 from signoff.locking import RecordLocked
 from signoff.models import Signature, Snapshot

@@ -12,10 +12,10 @@ from types import SimpleNamespace
 import pytest
 from django_scopes import scope, scopes_disabled
 
+from demo.reviews import sign_by_every_body
 from partnerships.models import Membership
 from planning.models import Priority
 from reports.models import YearlyReport
-from reviews.demo import sign_by_every_body
 from reviews.models import OutcomeJudgement, Rating, Review
 from signoff import services as signoff
 from signoff.locking import REOPEN_HINT, WRITERS, RecordLocked

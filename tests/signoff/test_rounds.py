@@ -14,12 +14,12 @@ from django_scopes import scope, scopes_disabled
 
 from audit.events import Event
 from audit.models import AuditEntry
+from demo.reviews import sign_by_every_body
 from notifications.models import Notification
 from partnerships.models import Membership, PartnerBody
 from partnerships.roles import Role
 from reports import services as reports
 from reports.models import YearlyReport
-from reviews.demo import sign_by_every_body
 from reviews.models import Review
 from signoff import services as signoff
 from signoff.models import Signature, SignOff, SignoffState

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from files.demo import minimal_pdf
+from demo.files import minimal_pdf
 from trust.uploads import EVIDENCE_KINDS, TABLE_KINDS, check_upload, sniff
 
 
