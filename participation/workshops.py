@@ -20,10 +20,11 @@ from django.db.models import F
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from planning.models import Activity, Pathway, PriorityOutcome
+from planning import services as planning
+from planning.models import Pathway
+from reviews import services as reviews
 from reviews.models import OutcomeJudgement, Rating, Review
 from signoff.locking import writes_signed
-from trust.versioning import save_versioned
 
 from .models import Column, Note, NoteGroup, NoteSupport, Workshop
 
@@ -244,11 +245,6 @@ def _text_of(item: Note | NoteGroup) -> str:
     return item.text
 
 
-def _append(existing: str, workshop: Workshop, text: str) -> str:
-    line = f"From the workshop “{workshop.title}” ({workshop.held_on:%-d %B %Y}): {text}"
-    return f"{existing.rstrip()}\n\n{line}" if existing.strip() else line
-
-
 # Which part of a rating a note's column belongs in.
 RATING_FIELD = {Column.ENABLERS: "enablers", Column.BARRIERS: "barriers"}
 
@@ -274,55 +270,56 @@ def note_promote(
              "must be reopened first."}
         )  # fmt: skip
     text = _text_of(item)
+    paragraph = f"From the workshop “{workshop.title}” ({workshop.held_on:%-d %B %Y}): {text}"
     slug = workshop.partnership.slug
     kind, _, pk = target.partition(":")
+    # Every write goes through the owning app's service: its lock and its version check.
     if workshop.priority_id:
         priority = workshop.priority
         href = reverse("planning:priority", args=[slug, priority.pk])
         if kind == "outcome":
             groups = priority.target_group_list()
             group = target_group.strip() or (groups[0] if groups else "Everyone")
-            PriorityOutcome.objects.create(
-                partnership=priority.partnership, priority=priority, target_group=group[:150],
-                text=text,
-            )  # fmt: skip
+            planning.outcome_add(priority=priority, target_group=group, text=text, actor=actor)
             where = f"a new outcome for {group} in “{priority}”"
         elif kind == "activity":
-            title = item.name if isinstance(item, NoteGroup) else text
-            Activity.objects.create(
-                partnership=priority.partnership, priority=priority, title=title[:200],
+            planning.activity_add(
+                priority=priority,
+                title=item.name if isinstance(item, NoteGroup) else text,
                 key_features=text if len(text) > 200 or isinstance(item, NoteGroup) else "",
-            )  # fmt: skip
+                actor=actor,
+            )
             where = f"a new activity in “{priority}”"
         elif kind == "context":
-            priority.context = _append(priority.context, workshop, text)
-            save_versioned(priority, expected_version=None)
+            planning.context_append(priority=priority, paragraph=paragraph, actor=actor)
             where = f"the contextual factors of “{priority}”"
         elif kind == "on_course":
             outcome = priority.outcomes.get(pk=pk)
-            outcome.on_course = _append(outcome.on_course, workshop, text)
-            outcome.save(update_fields=["on_course"])
+            planning.on_course_append(outcome=outcome, paragraph=paragraph, actor=actor)
             where = f"how we will know, for “{outcome.text[:60]}”"
         else:
-            pathway = Pathway.objects.get(pk=pk, activity__priority=priority)
-            pathway.because = _append(pathway.because, workshop, text)
-            pathway.save(update_fields=["because"])
+            pathway = Pathway.objects.select_related("activity__priority").get(
+                pk=pk, activity__priority=priority
+            )
+            planning.because_append(pathway=pathway, paragraph=paragraph, actor=actor)
             where = f"why “{pathway.activity.title[:40]}” works"
     else:
         review = review_for(workshop)
         if kind == "judgement":
-            judgement = OutcomeJudgement.objects.select_related("outcome").get(pk=pk, review=review)
-            judgement.narrative = _append(judgement.narrative, workshop, text)
-            save_versioned(judgement, expected_version=None)
+            judgement = OutcomeJudgement.objects.select_related("outcome", "review").get(
+                pk=pk, review=review
+            )
+            reviews.judgement_narrative_append(
+                judgement=judgement, paragraph=paragraph, actor=actor
+            )
             where = (
                 f"the judgement of outcome {judgement.outcome.code} in the {review.period} review"
             )
             href = reverse("reviews:judgement", args=[slug, review.pk, judgement.outcome.code])
         else:
-            rating = Rating.objects.select_related("indicator").get(pk=pk, review=review)
+            rating = Rating.objects.select_related("indicator", "review").get(pk=pk, review=review)
             field = RATING_FIELD.get(item.column, "commentary")
-            setattr(rating, field, _append(getattr(rating, field), workshop, text))
-            save_versioned(rating, expected_version=None)
+            reviews.rating_text_append(rating=rating, field=field, paragraph=paragraph, actor=actor)
             where = f"the {field} of indicator {rating.code} in the {review.period} review"
             href = reverse("reviews:rating", args=[slug, review.pk, rating.pk])
     item.promoted_to = where[:300]

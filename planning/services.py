@@ -10,7 +10,8 @@ from django.urls import reverse
 from framework.models import Principle
 from signoff import services as signoff
 from signoff.locking import writes_signed
-from trust.versioning import save_form_versioned
+from trust.versioning import save_form_versioned, save_versioned
+from ui.text import with_paragraph
 
 from .models import (
     Activity,
@@ -130,3 +131,43 @@ def progress_add(*, form, outcome: PriorityOutcome, actor) -> ProgressUpdate:
     update.save()
     update.evidence.set(form.cleaned_data["evidence"])
     return update
+
+
+# Writes other apps make to a plan (a workshop's notes put into it), through the plan's lock.
+
+
+@writes_signed(lambda *, priority, **_: priority)
+def outcome_add(*, priority: Priority, target_group: str, text: str, actor) -> PriorityOutcome:
+    """A new outcome for a target group of the priority, worded as given."""
+    return PriorityOutcome.objects.create(
+        partnership=priority.partnership, priority=priority, target_group=target_group[:150],
+        text=text,
+    )  # fmt: skip
+
+
+@writes_signed(lambda *, priority, **_: priority)
+def activity_add(*, priority: Priority, title: str, key_features: str = "", actor) -> Activity:
+    return Activity.objects.create(
+        partnership=priority.partnership, priority=priority, title=title[:200],
+        key_features=key_features,
+    )  # fmt: skip
+
+
+@writes_signed(lambda *, priority, **_: priority)
+def context_append(*, priority: Priority, paragraph: str, actor) -> None:
+    """Add a paragraph to the priority's contextual factors, through its version check (someone
+    editing them at the same moment is told rather than overwritten)."""
+    priority.context = with_paragraph(priority.context, paragraph)
+    save_versioned(priority, expected_version=None)
+
+
+@writes_signed(lambda *, outcome, **_: outcome.priority)
+def on_course_append(*, outcome: PriorityOutcome, paragraph: str, actor) -> None:
+    outcome.on_course = with_paragraph(outcome.on_course, paragraph)
+    outcome.save(update_fields=["on_course"])
+
+
+@writes_signed(lambda *, pathway, **_: pathway.activity.priority)
+def because_append(*, pathway: Pathway, paragraph: str, actor) -> None:
+    pathway.because = with_paragraph(pathway.because, paragraph)
+    pathway.save(update_fields=["because"])

@@ -16,7 +16,8 @@ from signoff import services as signoff
 from signoff.locking import writes_signed
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
-from trust.versioning import save_form_versioned
+from trust.versioning import save_form_versioned, save_versioned
+from ui.text import with_paragraph
 
 from .imports import rating_row_cleaner
 from .models import LocalIndicator, OutcomeJudgement, Rating, Review
@@ -266,3 +267,23 @@ def ratings_import(*, review: Review, rows: list, file_name: str, actor) -> Impo
         what=f"ratings for {review}", file_name=file_name, rows=len(changed),
     )  # fmt: skip
     return result
+
+
+# Writes other apps make to a review (a workshop's notes put into it), through its lock and
+# the version check, exactly as a person's edit would be.
+
+RATING_TEXT_FIELDS = ("commentary", "enablers", "barriers")
+
+
+@writes_signed(lambda *, judgement, **_: judgement.review)
+def judgement_narrative_append(*, judgement: OutcomeJudgement, paragraph: str, actor) -> None:
+    judgement.narrative = with_paragraph(judgement.narrative, paragraph)
+    save_versioned(judgement, expected_version=None)
+
+
+@writes_signed(lambda *, rating, **_: rating.review)
+def rating_text_append(*, rating: Rating, field: str, paragraph: str, actor) -> None:
+    if field not in RATING_TEXT_FIELDS:
+        raise ValidationError(f"A rating has no text called {field}.")
+    setattr(rating, field, with_paragraph(getattr(rating, field), paragraph))
+    save_versioned(rating, expected_version=None)

@@ -118,6 +118,7 @@ def _arguments(demo) -> tuple[dict[str, dict], dict]:
         report = YearlyReport.objects.get(partnership=northshire, period="2024-25")
         section = report.sections.first()
         activity = priority.activities.first()
+        outcome = priority.outcomes.first()
         workshop = SimpleNamespace(priority_id=priority.pk, priority=priority)
     dummy = SimpleNamespace()
     return {
@@ -136,6 +137,23 @@ def _arguments(demo) -> tuple[dict[str, dict], dict]:
         "reports.services.report_links_save": {"form": SimpleNamespace(instance=report)},
         "reports.services.section_save": {"form": dummy, "report": report},
         "reports.services.section_delete": {"section": section},
+        "planning.services.outcome_add": {"priority": priority, "target_group": "", "text": ""},
+        "planning.services.activity_add": {"priority": priority, "title": ""},
+        "planning.services.context_append": {"priority": priority, "paragraph": ""},
+        "planning.services.on_course_append": {
+            "outcome": outcome,
+            "paragraph": "",
+        },
+        "planning.services.because_append": {
+            "pathway": SimpleNamespace(activity=activity),
+            "paragraph": "",
+        },
+        "reviews.services.judgement_narrative_append": {"judgement": judgement, "paragraph": ""},
+        "reviews.services.rating_text_append": {
+            "rating": rating,
+            "field": "commentary",
+            "paragraph": "",
+        },
         "participation.workshops.note_promote": {
             "workshop": workshop,
             "item": dummy,
