@@ -303,9 +303,9 @@ def can(request: HttpRequest, name: str, obj=None, *, method: str | None = None)
     when it has no GET or `method="POST"`), and, given `obj`, act on that object (the row's
     object rule)? Partnership pages are judged for the partnership of the current request.
 
-    A name without a colon is a rule of an app's rules.py for something a page offers that
-    has no address of its own (escalating an action on the action's page)."""
-    if ":" not in name:
+    A dotted name ("actions.escalate") is a rule of an app's rules.py for something a page
+    offers that has no address of its own (escalating an action on the action's page)."""
+    if "." in name:
         return bool(getattr(request, "roles", None)) and test_rule(name, request, obj)
     rule = rule_for(name)
     method = (method or ("GET" if rule.get is not None else "POST")).upper()
