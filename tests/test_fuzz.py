@@ -241,7 +241,10 @@ def test_fuzz_form_never_fails_and_explains(target, demo):
                         try:
                             result = target.submit(form, ctx)
                         except ValidationError as error:
-                            assert error.messages and all(m.strip() for m in error.messages)
+                            # A refusal from the service must say what is wrong.
+                            messages = error.messages
+                            assert messages
+                            assert all(m.strip() for m in messages)
                         except EditConflict:
                             pass
                         else:

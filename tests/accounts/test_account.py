@@ -38,7 +38,8 @@ def test_account_email_change_needs_password_then_a_confirmed_link(client_as):
     assert user.email == "priya.shah@northshire.example"
     assert mail.outbox[-1].to == [MANAGER]  # the old address is told
     change = AuditEntry.objects.filter(content_type__model="user", object_pk=str(user.pk)).first()
-    assert change is not None and "email" in change.changes
+    assert change is not None
+    assert "email" in change.changes
 
 
 def test_account_email_link_cannot_be_used_by_another_account(client_as):
@@ -61,7 +62,8 @@ def test_account_two_factor_change_needs_password(client_as):
     assert response["Location"] == reverse("accounts:reauthenticate") + "?then=setup"
     client.post(response["Location"], {"password": DEMO_PASSWORD})
     page = client.get(reverse("accounts:two_factor_setup"))
-    assert page.status_code == 200 and b"QR code" in page.content
+    assert page.status_code == 200
+    assert b"QR code" in page.content
 
 
 def test_account_your_data_download_holds_memberships_and_audit(client_as):
@@ -94,7 +96,8 @@ def test_account_business_manager_resets_a_members_two_factor(client_as, demo):
     assert client.post(url)["Location"].endswith(f"/people/{member.pk}/")
     assert not TOTPDevice.objects.filter(user=observer).exists()
     entry = AuditEntry.objects.get(event=Event.TWO_FACTOR_RESET)
-    assert entry.partnership == demo["northshire"] and entry.actor.email == MANAGER
+    assert entry.partnership == demo["northshire"]
+    assert entry.actor.email == MANAGER
     assert entry.additional_data["person"] == observer.email
 
 
@@ -131,5 +134,6 @@ def test_account_platform_admin_resets_two_factor_from_the_admin(demo):
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=observer).exists()
     entry = AuditEntry.objects.get(event=Event.TWO_FACTOR_RESET)
-    assert entry.partnership is None and entry.actor == admin
+    assert entry.partnership is None
+    assert entry.actor == admin
     assert Client().get(reverse("admin:index"))["Location"].startswith(reverse("accounts:login"))

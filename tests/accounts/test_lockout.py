@@ -142,8 +142,10 @@ def test_sign_in_records_are_purged_once_they_decide_nothing():
     assert signed_in(attempt(LEAD, DEMO_PASSWORD, "198.51.100.7"))
     attempt(LEAD, WRONG, "203.0.113.5")
     call_command("purge_expired", verbosity=0)
-    assert AccessLog.objects.count() == 1 and AccessAttempt.objects.count() == 1
+    assert AccessLog.objects.count() == 1
+    assert AccessAttempt.objects.count() == 1
     AccessLog.objects.update(attempt_time=timezone.now() - timedelta(days=91))
     AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=16))
     call_command("purge_expired", verbosity=0)
-    assert AccessLog.objects.count() == 0 and AccessAttempt.objects.count() == 0
+    assert AccessLog.objects.count() == 0
+    assert AccessAttempt.objects.count() == 0

@@ -39,7 +39,8 @@ def test_log_shows_overdue_actions_and_filters(client_as):
     assert "Add the standard to the multi-agency information-sharing protocol" in page
     assert "Train all health visitors" not in page  # done
     everything = client_as(Role.OBSERVER).get(url("log") + "?show=all").content.decode()
-    assert "Train all health visitors" in everything and "Escalated</strong>" not in everything
+    assert "Train all health visitors" in everything
+    assert "Escalated</strong>" not in everything
 
 
 def test_overdue_actions_reach_the_managers_home_page(client_as):
@@ -70,7 +71,8 @@ def test_escalation_notifies_the_leads_who_respond(client_as):
     )
     with scopes_disabled():
         escalation = Escalation.objects.get(action=action)
-    assert escalation.response == "The ICB will lead it from Monday." and escalation.responded_on
+    assert escalation.response == "The ICB will lead it from Monday."
+    assert escalation.responded_on
     # A manager cannot answer for the leads; the policy lets them post but the view ignores it.
     again = manager.post(url("action", action_id=action.pk), {"form": "respond", "response": "x"})
     assert again.status_code == 200
@@ -119,7 +121,8 @@ def test_import_of_a_clean_log(client_as):
     assert page.status_code == 302
     with scopes_disabled():
         shared = Action.objects.get(title="Share the audit")
-    assert shared.status == Action.Status.DONE and shared.completed_on
+    assert shared.status == Action.Status.DONE
+    assert shared.completed_on
 
 
 def test_challenge_needs_a_response_before_it_is_resolved(client_as):
@@ -147,7 +150,8 @@ def test_actions_and_challenges_appear_under_their_outcomes(client_as, current_r
 
 def test_good_practice_is_recorded_to_celebrate(client_as):
     page = client_as(Role.OBSERVER).get(url("log")).content.decode()
-    assert "Riverton family hub" in page and "Good practice</strong>" in page
+    assert "Riverton family hub" in page
+    assert "Good practice</strong>" in page
 
 
 def test_action_log_query_count_is_fixed(client_as, django_assert_max_num_queries):
@@ -200,7 +204,8 @@ def test_linked_work_shows_beside_an_indicator_rating(client_as, current_review)
         .get(reverse("reviews:rating", args=["northshire", current_review.pk, rating.pk]))
         .content.decode()
     )
-    assert "Also about outcome 1.2" in page and "Priority: Neglect" in page
+    assert "Also about outcome 1.2" in page
+    assert "Priority: Neglect" in page
 
 
 def test_import_reads_an_excel_action_log(client_as):

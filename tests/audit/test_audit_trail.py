@@ -77,9 +77,9 @@ def test_audit_entries_are_never_edited_or_deleted(demo):
 def test_audit_never_records_anonymous_actions(demo):
     from django.contrib.auth.models import AnonymousUser
 
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Only a signed-in person's actions are audited"):
         record(Event.EXPORT, actor=AnonymousUser(), partnership=demo["northshire"])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Only a signed-in person's actions are audited"):
         record(Event.EXPORT, actor=None, partnership=demo["northshire"])
 
 

@@ -68,18 +68,22 @@ def test_sign_in_with_a_real_second_factor_served_by_either_app_server(stack):
         lead = stack.visitor("127.0.0.2")
         people, password = stack.data["people"], stack.data["password"]
         status, headers, _ = lead.post(SIGN_IN, {"username": people["lead"], "password": password})
-        assert status == 302 and TWO_FACTOR in headers["location"]
+        assert status == 302
+        assert TWO_FACTOR in headers["location"]
         status, headers, _ = lead.post(TWO_FACTOR, {"code": code_for(stack.data["keys"]["lead"])})
         assert status == 302, status
         home = f"/p/{stack.data['slug']}/"
         served = set()
         for _ in range(6):
             status, _, body = lead.get(home)
-            assert status == 200 and b"Northshire" in body
+            assert status == 200
+            assert b"Northshire" in body
             served.add(lead.last_served_by)
         assert served == stack.upstream_names()
         session = [c for c in headers["set-cookie"] if c.startswith("__Host-macs-session=")]
-        assert session and "Secure" in session[0] and "HttpOnly" in session[0]
+        assert session
+        assert "Secure" in session[0]
+        assert "HttpOnly" in session[0]
 
 
 def test_account_and_address_pair_locks_but_not_the_owner_elsewhere(stack):
@@ -105,7 +109,8 @@ def test_an_account_is_slowed_across_addresses_not_locked(stack):
         status, _, body = slowed.post(
             SIGN_IN, {"username": people["officer"], "password": password}
         )
-        assert status == 429 and b"Your account is not locked" in body
+        assert status == 429
+        assert b"Your account is not locked" in body
         assert password_step(stack.visitor("127.0.0.15"), people["officer"], password) == 302
 
 
@@ -118,10 +123,12 @@ def test_an_address_locks_after_a_hundred_failures(stack):
 
         with ThreadPoolExecutor(8) as pool:
             statuses = list(pool.map(fail, range(100)))
-        assert statuses.count(200) == 99 and statuses.count(429) == 1
+        assert statuses.count(200) == 99
+        assert statuses.count(429) == 1
         refused = stack.visitor("127.0.0.20")
         status, _, body = refused.post(SIGN_IN, {"username": people["chair"], "password": password})
-        assert status == 429 and b"from this network" in body
+        assert status == 429
+        assert b"from this network" in body
         assert password_step(stack.visitor("127.0.0.21"), people["chair"], password) == 302
 
 
@@ -279,7 +286,8 @@ def test_a_file_uploaded_through_one_server_downloads_through_the_other(stack):
             if manager.last_served_by != uploaded_by:
                 break
         assert manager.last_served_by != uploaded_by
-        assert status == 200 and body == content
+        assert status == 200
+        assert body == content
 
 
 def test_static_files_security_headers_and_the_https_redirect(stack):
@@ -296,17 +304,19 @@ def test_static_files_security_headers_and_the_https_redirect(stack):
         assert headers["cross-origin-opener-policy"] == "same-origin"
         assert "script-src 'self'" in headers["content-security-policy"]
         csrf = [c for c in headers["set-cookie"] if c.startswith("__Host-macs-csrf=")]
-        assert csrf and "Secure" in csrf[0]
+        assert csrf
+        assert "Secure" in csrf[0]
         sheet = re.search(rb'href="(/static/css/app\.[0-9a-f]{12}\.css)"', body)
         assert sheet, "hashed static file names (the manifest storage)"
         status, headers, css = visitor.get(sheet.group(1).decode())
-        assert status == 200 and headers["content-type"].startswith("text/css") and css
+        assert status == 200
+        assert headers["content-type"].startswith("text/css")
+        assert css
         assert "immutable" in headers["cache-control"]
         status, headers, _ = visitor.request("GET", SIGN_IN + "?next=/", https=False)
         assert status == 301
-        assert headers["location"].startswith("https://") and headers["location"].endswith(
-            SIGN_IN + "?next=/"
-        )
+        assert headers["location"].startswith("https://")
+        assert headers["location"].endswith(SIGN_IN + "?next=/")
 
 
 def test_an_app_server_killed_mid_request_loses_nothing(stack):

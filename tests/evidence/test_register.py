@@ -38,7 +38,8 @@ def test_evidence_add_with_a_file_stores_it_for_download(client_as):
     with scopes_disabled():
         item = EvidenceItem.objects.get(title="Neglect audit 2025")
     assert item.url == "https://intranet.example.org/audit"
-    assert item.file is not None and not item.file.in_library
+    assert item.file is not None
+    assert not item.file.in_library
     detail = client.get(response["Location"]).content.decode()
     assert "Download audit.pdf" in detail
     download = client.get(reverse("files:download", args=["northshire", item.file.public_id]))

@@ -57,7 +57,8 @@ def test_content_indicator_texts_are_exact_and_free_of_html():
         "of reflective practice"
     )
     for indicator in Indicator.objects.all():
-        assert "<" not in indicator.text and "○" not in indicator.text
+        assert "<" not in indicator.text
+        assert "○" not in indicator.text
         assert indicator.text == indicator.text.strip()
 
 

@@ -52,7 +52,8 @@ def test_young_scrutineer_writes_feedback_that_reaches_the_business_unit(client_
     )
     assert sent.status_code == 302
     saved = feedback(said="The bus to the youth club stopped.")
-    assert saved.by_the_group and saved.received_on == timezone.localdate()
+    assert saved.by_the_group
+    assert saved.received_on == timezone.localdate()
     assert saved.respond_by == timezone.localdate() + timedelta(days=21)
     voices = client_as(Role.BUSINESS_MANAGER).get(url("voices") + "?show=waiting")
     assert "The bus to the youth club stopped." in voices.content.decode()
@@ -72,10 +73,12 @@ def test_response_loop_shows_the_group_what_was_done(client_as):
     assert manager.post(url("feedback", feedback_id=item.pk), data).status_code == 302
     with scopes_disabled():
         item.refresh_from_db()
-    assert item.responded_on == timezone.localdate() and not item.is_overdue
+    assert item.responded_on == timezone.localdate()
+    assert not item.is_overdue
     young_view = client_as(Role.YOUNG_SCRUTINEER).get(url("feedback", feedback_id=item.pk))
     page = young_view.content.decode()
-    assert "You said" in page and "one social worker for at least a year" in page
+    assert "You said" in page
+    assert "one social worker for at least a year" in page
     assert "We did something" in page
 
 
@@ -205,7 +208,8 @@ def test_diversity_numbers_need_consent_and_replace_the_same_date(client_as):
 def test_public_page_shows_only_answered_public_feedback(client, demo):
     public = client.get(reverse("participation:public", args=["northshire"]))
     text = public.content.decode()
-    assert public.status_code == 200 and "You said, we did" in text
+    assert public.status_code == 200
+    assert "You said, we did" in text
     assert "who to talk to at school" in text
     assert "Our social workers change too often" not in text  # not answered
     assert "Jay" not in text  # never a name

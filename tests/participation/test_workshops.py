@@ -57,7 +57,8 @@ def test_guest_joins_and_adds_a_note_that_records_no_one(demo):
     guest = join(workshop.code.lower())  # codes are forgiving about case
     before = AuditEntry.objects.count()
     page = guest.get(board(workshop.code)).content.decode()
-    assert workshop.title in page and "Young people see their ideas change something" in page
+    assert workshop.title in page
+    assert "Young people see their ideas change something" in page
     sent = guest.post(
         board(workshop.code),
         {"form": "note", "column": "enablers", "text": "A youth worker who knows us"},
@@ -65,7 +66,8 @@ def test_guest_joins_and_adds_a_note_that_records_no_one(demo):
     assert sent.status_code == 302
     with scopes_disabled():
         note = Note.objects.get(text="A youth worker who knows us")
-    assert note.workshop == workshop and note.column == "enablers"
+    assert note.workshop == workshop
+    assert note.column == "enablers"
     assert AuditEntry.objects.count() == before  # guests' notes are never audited
     assert str(note.pk) not in str(dict(guest.session))
 
@@ -76,7 +78,8 @@ def test_a_note_must_say_something_and_choose_a_column(demo):
     page = guest.post(
         board(workshop.code), {"form": "note", "column": "", "text": " "}
     ).content.decode()
-    assert "Choose a column for your note." in page and "Write your note." in page
+    assert "Choose a column for your note." in page
+    assert "Write your note." in page
     long = guest.post(board(workshop.code), {"form": "note", "column": "why", "text": "x" * 501})
     assert "500 characters" in long.content.decode()
 
@@ -103,9 +106,8 @@ def test_guest_cannot_reach_anything_outside_the_session(demo):
         finished = Workshop.objects.get(partnership=demo["northshire"], status="closed")
     # Another open workshop's board, without joining it: sent to the join page.
     other_board = guest.get(board(other.code))
-    assert other_board.status_code == 302 and other_board["Location"] == reverse(
-        "workshop_guest:join"
-    )
+    assert other_board.status_code == 302
+    assert other_board["Location"] == reverse("workshop_guest:join")
     # The finished workshop's board: its code no longer works.
     assert guest.get(board(finished.code)).status_code == 302
     # Supporting another workshop's note through this board changes nothing.
@@ -120,9 +122,11 @@ def test_guest_cannot_reach_anything_outside_the_session(demo):
         url("export", workshop_id=workshop.pk, fmt="csv"),
     ):
         response = guest.get(path)
-        assert response.status_code == 302 and "/sign-in/" in response["Location"]
+        assert response.status_code == 302
+        assert "/sign-in/" in response["Location"]
     response = guest.post(url("workshop", workshop_id=workshop.pk), {"form": "close"})
-    assert response.status_code == 302 and "/sign-in/" in response["Location"]
+    assert response.status_code == 302
+    assert "/sign-in/" in response["Location"]
     with scopes_disabled():
         workshop.refresh_from_db()
     assert workshop.is_open
@@ -175,7 +179,8 @@ def test_a_support_is_recorded_on_the_server_and_says_nothing_of_the_guest(demo)
         note.refresh_from_db()
         keys = list(NoteSupport.objects.filter(note=note).values_list("key", flat=True))
     assert note.supports == before + 1
-    assert len(keys) == 1 and secret not in keys[0]
+    assert len(keys) == 1
+    assert secret not in keys[0]
     assert {f.name for f in NoteSupport._meta.get_fields()} == {"id", "partnership", "note", "key"}
 
 
@@ -333,7 +338,8 @@ def test_demo_workshop_notes_became_part_of_neglect(client_as, demo):
     with scopes_disabled():
         finished = Workshop.objects.get(partnership=demo["northshire"], status="closed")
     page = client_as(Role.OBSERVER).get(url("workshop", workshop_id=finished.pk)).content.decode()
-    assert "a new activity in “Neglect”" in page and "a new outcome for Parents and carers" in page
+    assert "a new activity in “Neglect”" in page
+    assert "a new outcome for Parents and carers" in page
 
 
 def test_session_exports_every_note_without_authors(client_as, demo):
@@ -343,7 +349,8 @@ def test_session_exports_every_note_without_authors(client_as, demo):
     assert rows[0] == ["Column", "Note", "Supports", "Group", "Hidden", "Added to"]
     assert {r[1] for r in rows[1:]} >= {"Meetings are in school time"}
     excel = client_as(Role.OBSERVER).get(url("export", workshop_id=workshop.pk, fmt="xlsx"))
-    assert excel.status_code == 200 and excel.content[:2] == b"PK"
+    assert excel.status_code == 200
+    assert excel.content[:2] == b"PK"
 
 
 def test_board_query_count_is_fixed(client_as, django_assert_max_num_queries):

@@ -25,7 +25,8 @@ def test_invite_then_accept_creates_account_and_role(demo, client_as):
         {"full_name": "Nadia Green", "email": "Nadia@Example.org", "role": "subgroup_member"},
     )
     assert response.status_code == 302
-    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["nadia@example.org"]
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["nadia@example.org"]
     link = re.search(r"http://testserver(/invitations/\S+/)", mail.outbox[0].body).group(1)
 
     visitor = Client()

@@ -148,7 +148,9 @@ def test_tree_has_every_part_of_the_plan(demo):
         "Parents and carers",
         "Practitioners across agencies",
     ]
-    assert len(spec.branches) == 3 and len(spec.trunk) == 5 and len(spec.roots) == 6
+    assert len(spec.branches) == 3
+    assert len(spec.trunk) == 5
+    assert len(spec.roots) == 6
     assert spec.birds[0].label.startswith("Overall change:")
 
 
@@ -157,7 +159,8 @@ def test_word_document_has_headings_tables_and_the_tree(client_as):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     document = Document(io.BytesIO(response.content))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert "Step one: the issue" in headings and "Step five: the principles (the roots)" in headings
+    assert "Step one: the issue" in headings
+    assert "Step five: the principles (the roots)" in headings
     logic = document.tables[1]
     assert [c.text for c in logic.rows[0].cells][:2] == ["Resources (trunk)", "Activity (branch)"]
     assert any("Graded care profile" in row.cells[1].text for row in logic.rows[1:])

@@ -60,7 +60,8 @@ def test_rating_only_what_is_assigned_to_you(client_as, rating_of):
     assert _post_rating(client_as(Role.BUSINESS_UNIT_OFFICER), other, 2).status_code == 302
     with scopes_disabled():
         assigned.refresh_from_db()
-    assert assigned.level == 3 and not assigned.carried_forward
+    assert assigned.level == 3
+    assert not assigned.carried_forward
 
 
 def test_rating_concurrent_edit_shows_both_versions(client_as, rating_of):
@@ -69,7 +70,8 @@ def test_rating_concurrent_edit_shows_both_versions(client_as, rating_of):
     assert _post_rating(manager, rating, 4, commentary="Mine first").status_code == 302
     response = _post_rating(officer, rating, 1, commentary="Mine second")
     assert response.status_code == 409
-    assert b"Mine first" in response.content and b"Mine second" in response.content
+    assert b"Mine first" in response.content
+    assert b"Mine second" in response.content
     with scopes_disabled():
         rating.refresh_from_db()
     assert rating.commentary == "Mine first"
@@ -145,4 +147,5 @@ def test_review_tree_is_coloured_by_judgements(client_as, demo):
         signed = Review.objects.get(partnership=demo["northshire"], period="2024-25")
     page = client_as(Role.OBSERVER).get(reverse("reviews:tree", args=["northshire", signed.pk]))
     assert page.status_code == 200
-    assert b"<svg" in page.content and b"Judgements" in page.content
+    assert b"<svg" in page.content
+    assert b"Judgements" in page.content

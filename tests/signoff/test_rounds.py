@@ -78,7 +78,8 @@ def test_reservation_decline_and_items_per_person(demo, client_as, current_revie
     assert any(sign_by in t for t in _open_items(POLICE_DELEGATE))
     for reader in (Role.BUSINESS_MANAGER, Role.INDEPENDENT_SCRUTINEER):
         page = client_as(reader).get(url).content.decode()
-        assert "With a reservation" in page and "Outcome 2.1 rests on one audit." in page
+        assert "With a reservation" in page
+        assert "Outcome 2.1 rests on one audit." in page
 
     declined = client_for(POLICE_DELEGATE).post(
         url,
@@ -95,7 +96,8 @@ def test_reservation_decline_and_items_per_person(demo, client_as, current_revie
         closed = SignOff.objects.filter(object_id=current_review.pk).order_by("-pk").first()
     assert current_review.signoff_state == SignoffState.DRAFT
     assert current_review.status == Review.Status.DRAFT
-    assert closed.declined and closed.reopen_reason == "The police figures are not final."
+    assert closed.declined
+    assert closed.reopen_reason == "The police figures are not final."
     assert any("declined to sign" in t for t in _open_items("manager@northshire.example"))
     assert not any(sign_by in t for t in _open_items(POLICE_DELEGATE))
     assert AuditEntry.objects.filter(event=Event.DECLINE).exists()
@@ -106,7 +108,8 @@ def test_reservation_decline_and_items_per_person(demo, client_as, current_revie
     with scopes_disabled():
         assert signoff.current_round(current_review).signatures.count() == 0
     page = client_as(Role.INDEPENDENT_SCRUTINEER).get(url).content.decode()
-    assert "declined for Northshire Police" in page and "The police figures are not final." in page
+    assert "declined for Northshire Police" in page
+    assert "The police figures are not final." in page
 
 
 def test_a_reminder_goes_a_few_days_before_the_date_once(demo, current_review):
@@ -159,7 +162,8 @@ def test_withdraw_then_publish_a_corrected_version(demo, client_as):
         sign_by_every_body(demo["northshire"], report)
         reports.report_publish(report=report, actor=_manager(demo))
         report.refresh_from_db()
-    assert report.published_version == 2 and report.withdrawn_on is None
+    assert report.published_version == 2
+    assert report.withdrawn_on is None
     assert report.published_snapshot != first
     page = Client().get(public).content.decode()
     assert "corrected version 2" in page
@@ -179,4 +183,5 @@ def test_a_published_report_reopened_for_correction_stays_public(demo):
             target=report, reason="Correct a figure.", actor=_manager(demo)
         )
     after = Client().get(public)
-    assert after.status_code == 200 and after.content == before
+    assert after.status_code == 200
+    assert after.content == before

@@ -98,7 +98,8 @@ def test_local_statement_and_leaving_statements_out_before_anyone_answers(client
     client.post(url("statements", w), {"included": keep})
     with scopes_disabled():
         local = w.statements.get(source__isnull=True)
-        assert local.number == 101 and not local.included  # left out by the second save
+        assert local.number == 101
+        assert not local.included
         assert w.statements.filter(included=True).count() == len(keep)
 
 
@@ -138,10 +139,12 @@ def test_invitations_are_emailed_and_counted_per_agency(
     assert "These are not email addresses: not-an-email." in page.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url("invitations", w), {"emails": "one@example.org, two@example.org"})
-    assert len(mail.outbox) == 2 and "/s/i/" in mail.outbox[0].body
+    assert len(mail.outbox) == 2
+    assert "/s/i/" in mail.outbox[0].body
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url("invitations", w), {"remind": "1"})
-    assert len(mail.outbox) == 4 and mail.outbox[2].subject.startswith("Reminder")
+    assert len(mail.outbox) == 4
+    assert mail.outbox[2].subject.startswith("Reminder")
     rates = client.get(url("invitations", w)).content.decode()
     assert "0 of 2 invited have answered" in rates
 
@@ -180,7 +183,8 @@ def test_import_of_a_clean_file_adds_submitted_responses(client_as):
     assert page.status_code == 302
     with scopes_disabled():
         imported = Response.objects.filter(wave=w, imported=True)
-        assert imported.count() == 2 and all(r.submitted for r in imported)
+        assert imported.count() == 2
+        assert all(r.submitted for r in imported)
         bm = imported.get(position="BM")
         assert {
             (a.statement.number, a.truth, a.change, a.importance) for a in bm.answers.all()
@@ -196,7 +200,8 @@ def test_exported_responses_and_comments_carry_no_small_groups(client_as):
     headers, body = rows[0], rows[1:]
     profile_columns = [i for i, h in enumerate(headers) if not h.startswith("s")]
     combos = Counter(tuple(row[i] for i in profile_columns) for row in body)
-    assert len(body) == 63 and min(combos.values()) >= w.min_group_size
+    assert len(body) == 63
+    assert min(combos.values()) >= w.min_group_size
     comments = client.get(url("export", w, table="comments", fmt="csv")).content.decode("utf-8-sig")
     assert next(csv.reader(io.StringIO(comments))) == ["Category", "Comment", "Codes"]
 
@@ -219,7 +224,8 @@ def test_coding_a_comment_counts_under_its_codes(client_as):
 
 def test_comment_quotes_name_only_big_enough_groups(client_as):
     page = client_as(Role.OBSERVER).get(url("comments", wave("2025"))).content.decode()
-    assert "· BM" not in page and "· IS" not in page
+    assert "· BM" not in page
+    assert "· IS" not in page
 
 
 @pytest.mark.parametrize("name", ["list", "results", "profile"])

@@ -32,12 +32,16 @@ def test_demo_2025_publishes_every_statement_chart_bar_and_group_n(client_as):
     w = wave("2025")
     with scopes_disabled():
         results = statement_results(w)
-    assert len(results) == 34 and not any(r.truth.withheld for r in results)
+    assert len(results) == 34
+    assert not any(r.truth.withheld for r in results)
     client = client_as(Role.BUSINESS_MANAGER)
     page = client.get(url("results", w)).content.decode()
-    assert "Not shown: fewer" not in page and "not published" not in page and ">c<" not in page
+    assert "Not shown: fewer" not in page
+    assert "not published" not in page
+    assert ">c<" not in page
     profile = client.get(url("profile", w)).content.decode()
-    assert "Overall (N=63)" in profile and "(N=c)" not in profile
+    assert "Overall (N=63)" in profile
+    assert "(N=c)" not in profile
     assert re.search(r"Other groups \(combined\): (IS|BM)", profile)
 
 
@@ -53,7 +57,8 @@ def test_a_group_below_the_minimum_shows_no_cell_anywhere(client_as):
     position = rows[0].index("Your position in the LSCP, or your sector or service")
     assert {row[position] for row in rows[1:]}.isdisjoint({"BM", "IS"})
     profile = client.get(url("export", w, table="profile", fmt="csv")).content.decode("utf-8-sig")
-    assert "BM (N=" not in profile and "IS (N=" not in profile
+    assert "BM (N=" not in profile
+    assert "IS (N=" not in profile
 
 
 def _edit(client, w: Wave, **changes):

@@ -79,7 +79,8 @@ def test_resume_attempts_are_rate_limited(open_wave):
     client = Client()
     url = reverse("survey_respond:resume", args=[open_wave.link_token])
     statuses = [client.post(url, {"code": f"AAAA-BBBB-{i:04d}"}).status_code for i in range(12)]
-    assert statuses[-1] == 429 and statuses[0] == 200
+    assert statuses[-1] == 429
+    assert statuses[0] == 200
 
 
 def test_starting_is_rate_limited_per_address(open_wave):
@@ -144,7 +145,8 @@ def test_invitation_completion_is_recorded_without_a_link(open_wave):
     client.post(reverse("survey_respond:check", args=[open_wave.link_token]))
     with scopes_disabled():
         done = Invitation.objects.get(wave=open_wave, email="a@example.org")
-        assert done.completed and not Invitation.objects.get(email="b@example.org").completed
+        assert done.completed
+        assert not Invitation.objects.get(email="b@example.org").completed
         # Only a hash of the token is kept.
         assert tokens[0] not in {done.token_hash}
     again = client.get(reverse("survey_respond:invitation", args=[tokens[0]]))

@@ -66,7 +66,9 @@ def test_a_question_enough_people_answered_is_published_in_full():
 
 def test_a_question_fewer_answered_is_withheld_whole():
     result = question_result([1, 1, 0, 1, 0, 0], groups=TRUTH_GROUPS, minimum=5)
-    assert result.withheld and result.n.hidden and result.base is None
+    assert result.withheld
+    assert result.n.hidden
+    assert result.base is None
     assert all(o.hidden for o in result.options)
     assert all(g.hidden for g in result.groups.values())
 
@@ -116,7 +118,9 @@ def test_breakdown_is_withheld_when_too_few_answered_in_each_group():
     labels = {c: c for c in counts}
     groups = [Group("BM", "BM", ("BM",), 5), Group("Health", "Health", ("Health",), 6)]
     result = breakdown(counts, groups=groups, minimum=5, labels=labels)
-    assert result.withheld and result.rows == [] and result.overall is None
+    assert result.withheld
+    assert result.rows == []
+    assert result.overall is None
 
 
 def test_profile_table_reproduces_table_a6():
@@ -191,7 +195,8 @@ def test_table_a6_shows_every_n_and_hides_few_cells(minimum, most_hidden):
     assert table.overall.count == 322
     assert all(not n.hidden for _, n in table.columns)
     # IC (4 people) is merged with the next smallest group, the Police (9).
-    assert (OTHER_LABEL, Shown(13, 100.0)) in table.columns and "IC, The Police" in table.note
+    assert (OTHER_LABEL, Shown(13, 100.0)) in table.columns
+    assert "IC, The Police" in table.note
     assert all(not row.overall.hidden for s in table.sections for row in s.rows)
     assert not any(s.withheld for s in table.sections)
     assert table.hidden_cells <= most_hidden

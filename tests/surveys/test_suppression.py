@@ -105,7 +105,8 @@ def test_the_fewest_cells_are_hidden():
     # One small cell: a rectangle of four hidden cells is the least that protects it.
     cells = grid([[2, 9, 9], [9, 9, 9], [9, 9, 9]])
     hidden = protect_crossed(cells, 5)
-    assert len(hidden) == 4 and (0, 0) in hidden
+    assert len(hidden) == 4
+    assert (0, 0) in hidden
     assert_safe(cells, hidden, 5)
     # Without the complementary cells, the small one follows from its row and column.
     lowest, _ = attacker_range(

@@ -38,5 +38,7 @@ def test_the_menu_is_built_from_the_hooks_and_the_policy(client_as):
     manager = client_as(Role.BUSINESS_MANAGER).get("/p/northshire/").content.decode()
     young = client_as(Role.YOUNG_SCRUTINEER).get("/p/northshire/").content.decode()
     for label in ("Reviews", "Evidence", "Audit trail", "Documents"):
-        assert f">{label}</a>" in manager and f">{label}</a>" not in young
-    assert ">You said, we did</a>" in young and ">Voices</a>" in manager
+        assert f">{label}</a>" in manager
+        assert f">{label}</a>" not in young
+    assert ">You said, we did</a>" in young
+    assert ">Voices</a>" in manager

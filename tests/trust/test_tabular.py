@@ -41,13 +41,15 @@ def test_safe_cell_leaves_plain_text_alone():
 
 
 def test_safe_cell_keeps_numbers_as_numbers():
-    assert safe_cell(-3) == -3 and safe_cell(2.5) == 2.5
+    assert safe_cell(-3) == -3
+    assert safe_cell(2.5) == 2.5
 
 
 def test_csv_and_xlsx_exports_hold_no_formulas():
     rows = [["=cmd|' /C calc'!A0", "-1", 5]]
     text = csv_bytes(["A", "B", "C"], rows).decode("utf-8-sig")
-    assert "'=cmd" in text and "'-1" in text
+    assert "'=cmd" in text
+    assert "'-1" in text
     from openpyxl import load_workbook
 
     sheet = load_workbook(io.BytesIO(xlsx_bytes("T", ["A", "B", "C"], rows))).active

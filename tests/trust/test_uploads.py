@@ -61,5 +61,6 @@ def test_upload_accepts_a_real_pdf_and_reports_its_checksum():
 
     content = minimal_pdf(["Arrangements"])
     checked = check_upload(SimpleUploadedFile("a.pdf", content), kinds=EVIDENCE_KINDS)
-    assert checked.kind == "pdf" and checked.content_type == "application/pdf"
+    assert checked.kind == "pdf"
+    assert checked.content_type == "application/pdf"
     assert checked.sha256 == hashlib.sha256(content).hexdigest()

@@ -29,7 +29,8 @@ def test_version_conflict_shows_both_versions_and_saves_nothing(client_as, demo)
     assert second.status_code == 409
     page = second.content.decode()
     assert "Someone else changed this while you were editing" in page
-    assert "Name chosen first" in page and "Name chosen second" in page
+    assert "Name chosen first" in page
+    assert "Name chosen second" in page
     with scopes_disabled():
         agency.refresh_from_db()
     assert agency.name == "Name chosen first"
