@@ -36,10 +36,12 @@ def _choice(queryset, label: str, *, required: bool = False) -> forms.ModelChoic
 
 def _multi(queryset, label: str, label_from=str) -> forms.ModelMultipleChoiceField:
     field = forms.ModelMultipleChoiceField(
-        label=label, queryset=queryset, required=False,
+        label=label,
+        queryset=queryset,
+        required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text="Optional. Hold Ctrl (or Cmd) to choose more than one.",
-    )  # fmt: skip
+    )
     field.label_from_instance = label_from
     return field
 
@@ -90,9 +92,11 @@ class SourceForm(GovukFormMixin, forms.ModelForm):
 class RecommendationForm(GovukFormMixin, forms.Form):
     submit_label = "Add the recommendation"
     text = forms.CharField(
-        label="Recommendation", widget=TEXTAREA, max_length=3000,
+        label="Recommendation",
+        widget=TEXTAREA,
+        max_length=3000,
         error_messages={"required": "Enter the recommendation."},
-    )  # fmt: skip
+    )
 
 
 class ActionForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
@@ -134,9 +138,11 @@ class ActionForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
             Priority.objects.filter(partnership=partnership), "Priority it serves"
         )
         self.fields["evidence"] = forms.ModelMultipleChoiceField(
-            label="Evidence in the register", queryset=EvidenceItem.objects.filter(partnership=partnership),
-            widget=forms.CheckboxSelectMultiple, required=False,
-        )  # fmt: skip
+            label="Evidence in the register",
+            queryset=EvidenceItem.objects.filter(partnership=partnership),
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+        )
         _framework_links(self, partnership, edition, instance)
         self.fields["indicators"] = _multi(
             Indicator.objects.filter(outcome__edition=edition).order_by(
@@ -153,9 +159,22 @@ class ActionForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
                     getattr(instance, name).values_list("pk", flat=True)
                 )
         self.order_fields(
-            ["title", "source", "recommendation", "owner_agency", "lead", "due_date", "status",
-             "completion_evidence", "impact_evidence", "evidence", "priority", "outcomes", "indicators"]
-        )  # fmt: skip
+            [
+                "title",
+                "source",
+                "recommendation",
+                "owner_agency",
+                "lead",
+                "due_date",
+                "status",
+                "completion_evidence",
+                "impact_evidence",
+                "evidence",
+                "priority",
+                "outcomes",
+                "indicators",
+            ]
+        )
 
     def clean(self):
         data = super().clean()
@@ -168,17 +187,21 @@ class ActionForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
 class EscalateForm(GovukFormMixin, forms.Form):
     submit_label = "Escalate to the lead partners"
     reason = forms.CharField(
-        label="Why it needs the lead partners", widget=TEXTAREA, max_length=3000,
+        label="Why it needs the lead partners",
+        widget=TEXTAREA,
+        max_length=3000,
         error_messages={"required": "Enter why the action is being escalated."},
-    )  # fmt: skip
+    )
 
 
 class EscalationResponseForm(GovukFormMixin, forms.Form):
     submit_label = "Record the response"
     response = forms.CharField(
-        label="The lead partners' response", widget=TEXTAREA, max_length=5000,
+        label="The lead partners' response",
+        widget=TEXTAREA,
+        max_length=5000,
         error_messages={"required": "Enter the lead partners' response."},
-    )  # fmt: skip
+    )
 
 
 class ChallengeForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
@@ -188,8 +211,11 @@ class ChallengeForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
         model = Challenge
         fields = ["raised_by", "subject", "detail", "response", "status", "resolution"]
         widgets = {
-            "detail": TEXTAREA, "response": TEXTAREA, "resolution": TEXTAREA, "status": forms.RadioSelect,
-        }  # fmt: skip
+            "detail": TEXTAREA,
+            "response": TEXTAREA,
+            "resolution": TEXTAREA,
+            "status": forms.RadioSelect,
+        }
         error_messages = {
             "raised_by": {
                 "required": "Enter who raised it: an agency, or the independent scrutineer."
@@ -211,9 +237,19 @@ class ChallengeForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
             for name in ("raised_on", "responded_on", "raised_with"):
                 self.fields[name].initial = getattr(self.instance, name)
         self.order_fields(
-            ["raised_on", "raised_by", "raised_with", "subject", "detail", "response",
-             "responded_on", "status", "resolution", "outcomes"]
-        )  # fmt: skip
+            [
+                "raised_on",
+                "raised_by",
+                "raised_with",
+                "subject",
+                "detail",
+                "response",
+                "responded_on",
+                "status",
+                "resolution",
+                "outcomes",
+            ]
+        )
 
     def clean(self):
         data = super().clean()

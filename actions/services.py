@@ -111,7 +111,11 @@ def actions_import(*, partnership, rows: list, file_name: str, actor) -> ImportR
         return result
     Action.objects.bulk_create(Action(partnership=partnership, **data) for data in result.rows)
     data_imported.send(
-        sender=Action, actor=actor, partnership=partnership,
-        what="action log", file_name=file_name, rows=len(result.rows),
-    )  # fmt: skip
+        sender=Action,
+        actor=actor,
+        partnership=partnership,
+        what="action log",
+        file_name=file_name,
+        rows=len(result.rows),
+    )
     return result

@@ -66,10 +66,13 @@ def source_add(request: HttpRequest, partnership: str) -> HttpResponse:
         messages.success(request, f"{source} has been added.")
         return redirect("actions:source", partnership=partnership, source_id=source.pk)
     return _form_page(
-        request, form, title="Add a source of learning", cancel=reverse("actions:log", args=[partnership]),
+        request,
+        form,
+        title="Add a source of learning",
+        cancel=reverse("actions:log", args=[partnership]),
         lead="A rapid review, practice review, audit, inspection, scrutiny finding or survey, "
         "or good practice to share and celebrate.",
-    )  # fmt: skip
+    )
 
 
 def source_detail(request: HttpRequest, partnership: str, source_id: int) -> HttpResponse:
@@ -211,10 +214,13 @@ def _challenge(request, partnership: str, challenge: Challenge | None) -> HttpRe
         messages.success(request, "The challenge has been saved.")
         return redirect(back)
     return _form_page(
-        request, form, title=title, cancel=back,
+        request,
+        form,
+        title=title,
+        cancel=back,
         lead="Challenge between agencies, or by the independent scrutineer: to whom, the response, "
         "and whether it was resolved or escalated (outcome 2.1).",
-    )  # fmt: skip
+    )
 
 
 def challenge_add(request: HttpRequest, partnership: str) -> HttpResponse:
@@ -231,9 +237,11 @@ def actions_import(request: HttpRequest, partnership: str) -> HttpResponse:
     problems = []
     if request.method == "POST" and form.is_valid():
         result = services.actions_import(
-            partnership=request.partnership, rows=form.rows,
-            file_name=form.cleaned_data["file"].name, actor=request.user,
-        )  # fmt: skip
+            partnership=request.partnership,
+            rows=form.rows,
+            file_name=form.cleaned_data["file"].name,
+            actor=request.user,
+        )
         if result.ok:
             messages.success(request, f"{len(result.rows)} actions imported.")
             return redirect("actions:log", partnership=partnership)

@@ -63,6 +63,9 @@ def audit_export(request: HttpRequest, partnership: str, fmt: str) -> HttpRespon
     )
     stamp = timezone.localdate().isoformat()
     return table_download(
-        fmt, name=f"{request.partnership.slug}-audit-trail-{stamp}", title="Audit trail",
-        headers=HEADERS, rows=rows,
-    )  # fmt: skip
+        fmt,
+        name=f"{request.partnership.slug}-audit-trail-{stamp}",
+        title="Audit trail",
+        headers=HEADERS,
+        rows=rows,
+    )

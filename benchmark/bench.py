@@ -127,32 +127,59 @@ def run(*, requests: int = 100, import_rows: int = 10_000, log=print) -> str:
     viewer = _client("bench-viewer@bench.example")
     slug = partnership.slug
     pages = [
-        ("Partnership home page", _get(manager, reverse("partnerships:home", args=[slug])),
-         "overdue actions for the home page",
-         _sql("SELECT COUNT(*) FROM actions_action WHERE partnership_id = %s AND status <> 'done' AND due_date < %s",
-              [partnership.pk, "2025-11-01"])),
-        ("Review page", _get(manager, reverse("reviews:review", args=[slug, review.pk])),
-         "each indicator's rating with its evidence count",
-         _sql("SELECT r.id, i.code, r.level, COUNT(e.evidenceitem_id) FROM reviews_rating r "
-              "LEFT JOIN framework_indicator i ON i.id = r.indicator_id "
-              "LEFT JOIN reviews_rating_evidence e ON e.rating_id = r.id WHERE r.review_id = %s "
-              "GROUP BY r.id, i.code, r.level, i.position ORDER BY i.position", [review.pk])),
-        ("Survey breakdown (largest wave, by position)",
-         _get(manager, reverse("surveys:breakdown", args=[slug, wave.pk]) + "?by=position"),
-         "answers by position and truth",
-         _sql("SELECT r.position, a.truth, COUNT(*) FROM surveys_answer a JOIN surveys_response r ON r.id = a.response_id "
-              "WHERE r.wave_id = %s AND r.submitted GROUP BY r.position, a.truth", [wave.pk])),
-        ("National picture", _get(viewer, reverse("national:picture") + f"?period={period}"),
-         "judgements by outcome and level",
-         _sql("SELECT s.outcome_code, s.level, COUNT(DISTINCT s.summary_id) FROM national_sharedrating s "
-              "JOIN national_sharedsummary m ON m.id = s.summary_id WHERE m.period = %s AND s.indicator_code = '' "
-              "GROUP BY s.outcome_code, s.level", [period])),
-        ("Evidence search", _get(manager, reverse("evidence:register", args=[slug]) + "?text=audit"),
-         "evidence matching a word",
-         _sql("SELECT id, title FROM evidence_evidenceitem WHERE partnership_id = %s AND deleted_at IS NULL "
-              "AND (title LIKE %s OR summary LIKE %s) ORDER BY date DESC LIMIT 50",
-              [partnership.pk, "%audit%", "%audit%"])),
-    ]  # fmt: skip
+        (
+            "Partnership home page",
+            _get(manager, reverse("partnerships:home", args=[slug])),
+            "overdue actions for the home page",
+            _sql(
+                "SELECT COUNT(*) FROM actions_action WHERE partnership_id = %s AND status <> 'done' AND due_date < %s",
+                [partnership.pk, "2025-11-01"],
+            ),
+        ),
+        (
+            "Review page",
+            _get(manager, reverse("reviews:review", args=[slug, review.pk])),
+            "each indicator's rating with its evidence count",
+            _sql(
+                "SELECT r.id, i.code, r.level, COUNT(e.evidenceitem_id) FROM reviews_rating r "
+                "LEFT JOIN framework_indicator i ON i.id = r.indicator_id "
+                "LEFT JOIN reviews_rating_evidence e ON e.rating_id = r.id WHERE r.review_id = %s "
+                "GROUP BY r.id, i.code, r.level, i.position ORDER BY i.position",
+                [review.pk],
+            ),
+        ),
+        (
+            "Survey breakdown (largest wave, by position)",
+            _get(manager, reverse("surveys:breakdown", args=[slug, wave.pk]) + "?by=position"),
+            "answers by position and truth",
+            _sql(
+                "SELECT r.position, a.truth, COUNT(*) FROM surveys_answer a JOIN surveys_response r ON r.id = a.response_id "
+                "WHERE r.wave_id = %s AND r.submitted GROUP BY r.position, a.truth",
+                [wave.pk],
+            ),
+        ),
+        (
+            "National picture",
+            _get(viewer, reverse("national:picture") + f"?period={period}"),
+            "judgements by outcome and level",
+            _sql(
+                "SELECT s.outcome_code, s.level, COUNT(DISTINCT s.summary_id) FROM national_sharedrating s "
+                "JOIN national_sharedsummary m ON m.id = s.summary_id WHERE m.period = %s AND s.indicator_code = '' "
+                "GROUP BY s.outcome_code, s.level",
+                [period],
+            ),
+        ),
+        (
+            "Evidence search",
+            _get(manager, reverse("evidence:register", args=[slug]) + "?text=audit"),
+            "evidence matching a word",
+            _sql(
+                "SELECT id, title FROM evidence_evidenceitem WHERE partnership_id = %s AND deleted_at IS NULL "
+                "AND (title LIKE %s OR summary LIKE %s) ORDER BY date DESC LIMIT 50",
+                [partnership.pk, "%audit%", "%audit%"],
+            ),
+        ),
+    ]
     rows = []
     for name, page, what, sql in pages:
         log(f"timing {name}")
@@ -207,8 +234,9 @@ def _documents(partnership, review, wave, log) -> list[Timing]:
         )
         pdf = _time(
             "Yearly report as PDF (assemble and render)",
-            lambda: render_pdf(assemble(report), partnership_name=partnership.name), 3,
-        )  # fmt: skip
+            lambda: render_pdf(assemble(report), partnership_name=partnership.name),
+            3,
+        )
     return [word, pdf]
 
 

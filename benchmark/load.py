@@ -228,10 +228,15 @@ def _open_wave(partnership) -> Wave:
         if wave is None:
             today = timezone.localdate()
             wave = wave_create(
-                partnership=partnership, edition=current_edition(), title="Load test wave", period=LOAD_PERIOD,
-                opens_on=today - timedelta(days=1), closes_on=today + timedelta(days=30),
-                mode=Wave.Mode.LINK, actor=User.objects.get(email=bench_email(0)),
-            )  # fmt: skip
+                partnership=partnership,
+                edition=current_edition(),
+                title="Load test wave",
+                period=LOAD_PERIOD,
+                opens_on=today - timedelta(days=1),
+                closes_on=today + timedelta(days=30),
+                mode=Wave.Mode.LINK,
+                actor=User.objects.get(email=bench_email(0)),
+            )
     return wave
 
 

@@ -93,16 +93,18 @@ def _partnership(
     index: int, scale: Scale, edition, content: dict, password: str, rng: random.Random
 ) -> None:
     p = Partnership.objects.create(
-        name=f"Benchmark Safeguarding Children Partnership {index:03d}", slug=SLUG.format(index),
+        name=f"Benchmark Safeguarding Children Partnership {index:03d}",
+        slug=SLUG.format(index),
         region=Region.values[index % len(Region.values)],
-    )  # fmt: skip
+    )
     PartnerBody.objects.bulk_create(
         PartnerBody(partnership=p, kind=kind, name=f"{label} {index:03d}")
         for kind, label in [
-            (PartnerBody.Kind.LOCAL_AUTHORITY, "Council"), (PartnerBody.Kind.ICB, "ICB"),
+            (PartnerBody.Kind.LOCAL_AUTHORITY, "Council"),
+            (PartnerBody.Kind.ICB, "ICB"),
             (PartnerBody.Kind.POLICE, "Police"),
         ]
-    )  # fmt: skip
+    )
     agencies = Agency.objects.bulk_create(
         Agency(partnership=p, name=f"Agency {n} of {index:03d}", sector=Agency.Sector.OTHER)
         for n in range(8)
@@ -215,9 +217,14 @@ def _waves(p, scale: Scale, edition, content: dict, rng: random.Random) -> None:
     for year in range(scale.years):
         period = str(2025 - scale.years + year)
         wave = Wave.objects.create(
-            partnership=p, edition=edition, title=f"Partnership survey {period}", period=period,
-            opens_on=date(int(period), 10, 1), closes_on=date(int(period), 12, 1), mode=Wave.Mode.LINK,
-        )  # fmt: skip
+            partnership=p,
+            edition=edition,
+            title=f"Partnership survey {period}",
+            period=period,
+            opens_on=date(int(period), 10, 1),
+            closes_on=date(int(period), 12, 1),
+            mode=Wave.Mode.LINK,
+        )
         statements = WaveStatement.objects.bulk_create(
             WaveStatement(
                 partnership=p,
@@ -286,6 +293,13 @@ def _monitors(p, scale: Scale, rng: random.Random) -> None:
             values.append(MonitorValue(partnership=p, monitor=monitor, period=period, value=value))
             for group in ("Under 5", "5 to 11", "12 and over"):
                 values.append(
-                    MonitorValue(partnership=p, monitor=monitor, period=period, breakdown="Age",
-                                 group=group, value=value + Decimal(str(round(rng.gauss(0, 3), 1)))))  # fmt: skip
+                    MonitorValue(
+                        partnership=p,
+                        monitor=monitor,
+                        period=period,
+                        breakdown="Age",
+                        group=group,
+                        value=value + Decimal(str(round(rng.gauss(0, 3), 1))),
+                    )
+                )
     MonitorValue.objects.bulk_create(values, batch_size=5000)

@@ -27,7 +27,13 @@ MONITORS = [
             "Statistical neighbours": [23.9, 23.0, 22.8, 22.9, 23.4, 22.6],
         },
         "breakdowns": {
-            "Age band": [("Under 1", 14.2), ("1 to 4", 19.8), ("5 to 9", 20.3), ("10 to 15", 22.9), ("16 and over", 24.1)],
+            "Age band": [
+                ("Under 1", 14.2),
+                ("1 to 4", 19.8),
+                ("5 to 9", 20.3),
+                ("10 to 15", 22.9),
+                ("16 and over", 24.1),
+            ],
         },
     },
     {
@@ -44,11 +50,17 @@ MONITORS = [
             "North West": [49.1, 47.6, 48.3, 50.4, 48.8, 47.2],
         },
         "breakdowns": {
-            "Ethnicity": [("White", 41.7), ("Mixed", 72.5), ("Asian", 31.2), ("Black", 58.9), ("Other", 39.4)],
+            "Ethnicity": [
+                ("White", 41.7),
+                ("Mixed", 72.5),
+                ("Asian", 31.2),
+                ("Black", 58.9),
+                ("Other", 39.4),
+            ],
             "Disability": [("Disabled", 96.3), ("Not disabled", 41.8)],
         },
     },
-]  # fmt: skip
+]
 
 
 def demo_monitors(partnerships: dict) -> None:

@@ -64,9 +64,11 @@ def _samples() -> None:
                 if index >= sharing:
                     continue
                 summary = SharedSummary.objects.create(
-                    partnership=partnership, period=period, edition=edition.name,
+                    partnership=partnership,
+                    period=period,
+                    edition=edition.name,
                     wave_period=period[:4] if index % 3 else "",
-                )  # fmt: skip
+                )
 
                 def level(bias: float, year=year, strength=strength) -> int:
                     # Middle levels are commonest; partnerships improve a little each year.

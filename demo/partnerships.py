@@ -168,14 +168,21 @@ def _later_parts() -> list:
         resources,
         reviews,
         surveys,
-    )  # fmt: skip
+    )
 
     return [
-        files.demo_documents, evidence.demo_evidence, reviews.demo_reviews,
-        monitoring.demo_monitors, surveys.demo_surveys, planning.demo_priorities,
-        actions.demo_actions, participation.demo_participation, resources.demo_resources,
-        reports.demo_reports, national.demo_national,
-    ]  # fmt: skip
+        files.demo_documents,
+        evidence.demo_evidence,
+        reviews.demo_reviews,
+        monitoring.demo_monitors,
+        surveys.demo_surveys,
+        planning.demo_priorities,
+        actions.demo_actions,
+        participation.demo_participation,
+        resources.demo_resources,
+        reports.demo_reports,
+        national.demo_national,
+    ]
 
 
 @transaction.atomic

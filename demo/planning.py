@@ -142,9 +142,13 @@ def demo_priorities(partnerships: dict) -> None:
         outcomes = []
         for group, term, text, on_course, codes, indicators, monitor in OUTCOMES:
             outcome = PriorityOutcome.objects.create(
-                partnership=northshire, priority=priority, target_group=GROUPS[group],
-                term=term, text=text, on_course=on_course,
-            )  # fmt: skip
+                partnership=northshire,
+                priority=priority,
+                target_group=GROUPS[group],
+                term=term,
+                text=text,
+                on_course=on_course,
+            )
             outcome.framework_outcomes.set(Outcome.objects.filter(edition=edition, code__in=codes))
             outcome.indicators.set(
                 Indicator.objects.filter(outcome__edition=edition, code__in=indicators)
@@ -155,9 +159,13 @@ def demo_priorities(partnerships: dict) -> None:
         activities = []
         for title, features, who, duration, links in ACTIVITIES:
             activity = Activity.objects.create(
-                partnership=northshire, priority=priority, title=title,
-                key_features=features, delivered_by=who, duration=duration,
-            )  # fmt: skip
+                partnership=northshire,
+                priority=priority,
+                title=title,
+                key_features=features,
+                delivered_by=who,
+                duration=duration,
+            )
             for index, because in links:
                 Pathway.objects.create(
                     partnership=northshire,
@@ -168,9 +176,13 @@ def demo_priorities(partnerships: dict) -> None:
             activities.append(activity)
         for index, kind, description, provider, secured in RESOURCES:
             Resource.objects.create(
-                partnership=northshire, activity=activities[index], kind=kind,
-                description=description, provided_by=provider, secured=secured,
-            )  # fmt: skip
+                partnership=northshire,
+                activity=activities[index],
+                kind=kind,
+                description=description,
+                provided_by=provider,
+                secured=secured,
+            )
         for principle, text in zip(
             Principle.objects.filter(edition=edition).order_by("number"), REFLECTIONS, strict=False
         ):
@@ -187,10 +199,15 @@ def demo_priorities(partnerships: dict) -> None:
         ):
             for age, status in zip((120, 30), statuses, strict=False):
                 update = ProgressUpdate.objects.create(
-                    partnership=northshire, outcome=outcome, date=today - timedelta(days=age),
-                    status=status, recorded_by=manager,
-                    note={"on_track": "The audit and the dashboard both show the change we hoped for.",
-                          "concerns": "Some movement, but not in every area; the subgroup is looking into why.",
-                          "off_track": "Training places went unfilled this quarter; partners agreed to release staff."}[status],
-                )  # fmt: skip
+                    partnership=northshire,
+                    outcome=outcome,
+                    date=today - timedelta(days=age),
+                    status=status,
+                    recorded_by=manager,
+                    note={
+                        "on_track": "The audit and the dashboard both show the change we hoped for.",
+                        "concerns": "Some movement, but not in every area; the subgroup is looking into why.",
+                        "off_track": "Training places went unfilled this quarter; partners agreed to release staff.",
+                    }[status],
+                )
                 update.evidence.set(evidence[:1])

@@ -35,11 +35,12 @@ def demo_reports(partnerships: dict) -> None:
             partnership=northshire, user__email="manager@northshire.example"
         ).user
         report = YearlyReport.objects.create(
-            partnership=northshire, period="2024-25",
+            partnership=northshire,
+            period="2024-25",
             review=Review.objects.filter(period="2024-25").first(),
             wave=Wave.objects.filter(period="2024").first(),
             resource_year=ResourceYear.objects.filter(year="2024-25").first(),
-        )  # fmt: skip
+        )
         NarrativeSection.objects.create(
             partnership=northshire,
             report=report,
@@ -48,13 +49,20 @@ def demo_reports(partnerships: dict) -> None:
             text=INTRODUCTION,
         )
         NarrativeSection.objects.create(
-            partnership=northshire, report=report, position=1, heading="Looking ahead", text=AHEAD,
+            partnership=northshire,
+            report=report,
+            position=1,
+            heading="Looking ahead",
+            text=AHEAD,
             after_outcomes=True,
-        )  # fmt: skip
+        )
         services.report_request_signoff(report=report, actor=manager)
         sign_by_every_body(
-            northshire, report,
-            reservations={"Northshire Police": "Police figures for the second half of the year "
-                          "are provisional until the force's annual return is audited."},
-        )  # fmt: skip
+            northshire,
+            report,
+            reservations={
+                "Northshire Police": "Police figures for the second half of the year "
+                "are provisional until the force's annual return is audited."
+            },
+        )
         services.report_publish(report=report, actor=manager)

@@ -26,11 +26,26 @@ CONTRIBUTIONS = [
     (C.OTHER, "Northshire Schools Alliance", 15000),
 ]
 OTHERS = [
-    (OtherResource.Kind.INCOME, "Training for external agencies", "Safeguarding courses sold to schools and the voluntary sector", 21000),
+    (
+        OtherResource.Kind.INCOME,
+        "Training for external agencies",
+        "Safeguarding courses sold to schools and the voluntary sector",
+        21000,
+    ),
     (OtherResource.Kind.INCOME, "Service level agreements with schools", "", 6500),
-    (OtherResource.Kind.IN_KIND, "Northshire County Council", "Training venues and learning and development support", 9000),
-    (OtherResource.Kind.IN_KIND, "Northshire and Riverton Integrated Care Board", "Data, IT and finance support", 12000),
-]  # fmt: skip
+    (
+        OtherResource.Kind.IN_KIND,
+        "Northshire County Council",
+        "Training venues and learning and development support",
+        9000,
+    ),
+    (
+        OtherResource.Kind.IN_KIND,
+        "Northshire and Riverton Integrated Care Board",
+        "Data, IT and finance support",
+        12000,
+    ),
+]
 SPEND = [
     (Spend.Category.STAFF, "", 262000),
     (Spend.Category.IT, "", 11000),
@@ -61,10 +76,11 @@ def demo_resources(partnerships: dict) -> None:
         bodies = {b.name: b for b in PartnerBody.objects.filter(partnership=northshire)}
         for label, (scale, answers) in YEARS.items():
             year = ResourceYear.objects.create(
-                partnership=northshire, year=label,
+                partnership=northshire,
+                year=label,
                 **dict(zip(("financial", "staffing", "systems", "training"), answers, strict=True)),
                 **{f"{q}_comment": text for q, text in COMMENTS.items()},
-            )  # fmt: skip
+            )
 
             def money(amount: int, scale=scale) -> Decimal:
                 return (Decimal(amount) * scale).quantize(Decimal("1"))

@@ -45,9 +45,12 @@ def sign_by_every_body(partnership, target, reservations: dict | None = None) ->
             partnership=partnership, user__email=SIGNERS_BY_BODY[body.name]
         )
         signoff_sign_current(
-            target=target, partner_body=body, membership=signer, actor=signer.user,
+            target=target,
+            partner_body=body,
+            membership=signer,
+            actor=signer.user,
             reservation=(reservations or {}).get(body.name, ""),
-        )  # fmt: skip
+        )
 
 
 def demo_reviews(partnerships: dict) -> None:

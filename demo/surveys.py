@@ -18,9 +18,15 @@ from surveys.models import Answer, Comment, CommentCode, Invitation, Response
 # Who answers in one partnership: one independent scrutineer, one business manager, a small
 # business unit, and mostly agency staff (weights, not counts).
 POSITIONS = [
-    ("IS", 1), ("BM", 1), ("BU", 3), ("Health", 14), ("Local authority", 14),
-    ("Education", 10), ("The Police", 6), ("Other", 9),
-]  # fmt: skip
+    ("IS", 1),
+    ("BM", 1),
+    ("BU", 3),
+    ("Health", 14),
+    ("Local authority", 14),
+    ("Education", 10),
+    ("The Police", 6),
+    ("Other", 9),
+]
 SERVICE = ["less than 1 year", "1-2 years", "3-4 years", "> 4 years"]
 EXPERIENCE = ["less than 1 year", "1-2 years", "3-5 years", "6-9 years", "10-20 years", ">20 years"]
 LSCB = ["No", "Yes - up to 5 years", "Yes 5-10 years", "Yes - over 10 years"]

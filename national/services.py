@@ -24,9 +24,12 @@ def summary_share(*, report: YearlyReport, actor) -> SharedSummary:
         raise ValidationError("Only a signed-off review can be shared.")
     SharedSummary.objects.filter(partnership=report.partnership, period=report.period).delete()
     summary = SharedSummary.objects.create(
-        partnership=report.partnership, period=report.period, edition=figures["edition"],
-        wave_period=figures["wave_period"], shared_by=actor,
-    )  # fmt: skip
+        partnership=report.partnership,
+        period=report.period,
+        edition=figures["edition"],
+        wave_period=figures["wave_period"],
+        shared_by=actor,
+    )
     ratings = [
         SharedRating(summary=summary, outcome_code=outcome, indicator_code=indicator, level=level)
         for outcome, indicator, level in figures["ratings"]
@@ -41,9 +44,12 @@ def summary_share(*, report: YearlyReport, actor) -> SharedSummary:
         for number, percent in figures["statements"]
     )
     record(
-        Event.PUBLISH, actor=actor, partnership=report.partnership, subject=report,
+        Event.PUBLISH,
+        actor=actor,
+        partnership=report.partnership,
+        subject=report,
         detail={"what": "summary shared with the national picture", "period": report.period},
-    )  # fmt: skip
+    )
     return summary
 
 

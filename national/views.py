@@ -74,11 +74,13 @@ def picture(request: HttpRequest) -> HttpResponse:
         request,
         "national/picture.html",
         {
-            "period": period, "periods": periods, **_picture(period),
+            "period": period,
+            "periods": periods,
+            **_picture(period),
             "bands": [f"{low}–{high}%" for low, high in selectors.BANDS],
             "minimum": selectors.MINIMUM_PARTNERSHIPS,
         },
-    )  # fmt: skip
+    )
 
 
 def outcome(request: HttpRequest, code: str) -> HttpResponse:
@@ -93,12 +95,15 @@ def outcome(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "national/outcome.html",
         {
-            "period": period, "periods": periods, "outcome": chosen, "levels": selectors.levels(edition),
+            "period": period,
+            "periods": periods,
+            "outcome": chosen,
+            "levels": selectors.levels(edition),
             "indicators": selectors.indicator_distributions(period, edition, chosen),
             "years": selectors.outcome_over_years(chosen, edition),
             "minimum": selectors.MINIMUM_PARTNERSHIPS,
         },
-    )  # fmt: skip
+    )
 
 
 def share(request: HttpRequest, partnership: str) -> HttpResponse:

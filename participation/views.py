@@ -86,10 +86,13 @@ def _group_form(request, partnership: str, group: VoiceGroup | None) -> HttpResp
         messages.success(request, f"{saved} has been saved.")
         return redirect("participation:group", partnership=partnership, group_id=saved.pk)
     return _form_page(
-        request, form, title="Add a group" if group is None else f"Edit {group}", cancel=back,
+        request,
+        form,
+        title="Add a group" if group is None else f"Edit {group}",
+        cancel=back,
         lead="Young scrutineers, young advisors, a family panel, parents and carers, or a "
         "community group whose views the partnership hears (outcome 3.1).",
-    )  # fmt: skip
+    )
 
 
 def group_add(request: HttpRequest, partnership: str) -> HttpResponse:
@@ -105,18 +108,22 @@ def diversity(request: HttpRequest, partnership: str, group_id: int) -> HttpResp
     form = DiversityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         saved = services.diversity_record(
-            group=group, as_at=form.cleaned_data["as_at"],
+            group=group,
+            as_at=form.cleaned_data["as_at"],
             characteristic=form.cleaned_data["characteristic"],
-            counts=form.cleaned_data["counts"], actor=request.user,
-        )  # fmt: skip
+            counts=form.cleaned_data["counts"],
+            actor=request.user,
+        )
         messages.success(request, f"{saved} numbers saved for {group}.")
         return redirect("participation:group", partnership=partnership, group_id=group.pk)
     return _form_page(
-        request, form, title=f"Diversity of {group}",
+        request,
+        form,
+        title=f"Diversity of {group}",
         cancel=reverse("participation:group", args=[partnership, group.pk]),
         lead="Numbers only, for indicator 3.3: how many members share each answer. Only "
         "collect what members agree to share; small numbers are hidden wherever they are shown.",
-    )  # fmt: skip
+    )
 
 
 def feedback_add(request: HttpRequest, partnership: str) -> HttpResponse:
@@ -147,10 +154,12 @@ def feedback_add(request: HttpRequest, partnership: str) -> HttpResponse:
         return redirect("participation:feedback", partnership=partnership, feedback_id=feedback.pk)
     if staff:
         return _form_page(
-            request, form, title="Record feedback",
+            request,
+            form,
+            title="Record feedback",
             cancel=reverse("participation:voices", args=[partnership]),
             lead="What a group said, in their words, entered on their behalf.",
-        )  # fmt: skip
+        )
     return render(request, "participation/young/feedback_add.html", {"form": form})
 
 

@@ -165,9 +165,16 @@ def promote(request: HttpRequest, partnership: str, workshop_id: int) -> HttpRes
     return render(
         request,
         "participation/promote.html",
-        {"workshop": workshop, "item": item, "ref": ref, "form": form, "targets": targets,
-         "board_url": board, "column": Column(item.column).label},
-    )  # fmt: skip
+        {
+            "workshop": workshop,
+            "item": item,
+            "ref": ref,
+            "form": form,
+            "targets": targets,
+            "board_url": board,
+            "column": Column(item.column).label,
+        },
+    )
 
 
 EXPORT_HEADERS = ["Column", "Note", "Supports", "Group", "Hidden", "Added to"]
@@ -179,15 +186,28 @@ def export(request: HttpRequest, partnership: str, workshop_id: int, fmt: str) -
         raise Http404("No such format.")
     labels = dict(Column.choices)
     rows = [
-        [labels[n.column], n.text, n.supports, n.group.name if n.group else "",
-         "yes" if n.hidden else "", n.promoted_to or (n.group.promoted_to if n.group else "")]
+        [
+            labels[n.column],
+            n.text,
+            n.supports,
+            n.group.name if n.group else "",
+            "yes" if n.hidden else "",
+            n.promoted_to or (n.group.promoted_to if n.group else ""),
+        ]
         for n in Note.objects.filter(workshop=workshop).select_related("group")
-    ]  # fmt: skip
+    ]
     data_exported.send(
-        sender=Workshop, actor=request.user, partnership=request.partnership,
-        what=f"workshop {workshop.title}", format=fmt, rows=len(rows),
-    )  # fmt: skip
+        sender=Workshop,
+        actor=request.user,
+        partnership=request.partnership,
+        what=f"workshop {workshop.title}",
+        format=fmt,
+        rows=len(rows),
+    )
     return table_download(
-        fmt, name=f"{partnership}-workshop-{workshop.held_on:%Y-%m-%d}", title="Workshop",
-        headers=EXPORT_HEADERS, rows=rows,
-    )  # fmt: skip
+        fmt,
+        name=f"{partnership}-workshop-{workshop.held_on:%Y-%m-%d}",
+        title="Workshop",
+        headers=EXPORT_HEADERS,
+        rows=rows,
+    )

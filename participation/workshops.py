@@ -266,9 +266,11 @@ def note_promote(
     allowed = {t.value: t for t in promotion_targets(workshop)}
     if target not in allowed:
         raise ValidationError(
-            {"target": "Choose where this should go. A plan or review that has been signed off "
-             "must be reopened first."}
-        )  # fmt: skip
+            {
+                "target": "Choose where this should go. A plan or review that has been signed off "
+                "must be reopened first."
+            }
+        )
     text = _text_of(item)
     paragraph = f"From the workshop “{workshop.title}” ({workshop.held_on:%-d %B %Y}): {text}"
     slug = workshop.partnership.slug

@@ -12,8 +12,10 @@ class PlanningConfig(AppConfig):
         from .models import Priority
 
         register_kind(
-            Priority, freeze=signing.freeze, summary=signing.summary,
-            template="planning/signed_version.html", changes=signing.changes, on_state=status_follows(
-                "agreed", {"draft": False, "awaiting": False, "signed": True}
-            ),
-        )  # fmt: skip
+            Priority,
+            freeze=signing.freeze,
+            summary=signing.summary,
+            template="planning/signed_version.html",
+            changes=signing.changes,
+            on_state=status_follows("agreed", {"draft": False, "awaiting": False, "signed": True}),
+        )

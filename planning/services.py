@@ -140,17 +140,21 @@ def progress_add(*, form, outcome: PriorityOutcome, actor) -> ProgressUpdate:
 def outcome_add(*, priority: Priority, target_group: str, text: str, actor) -> PriorityOutcome:
     """A new outcome for a target group of the priority, worded as given."""
     return PriorityOutcome.objects.create(
-        partnership=priority.partnership, priority=priority, target_group=target_group[:150],
+        partnership=priority.partnership,
+        priority=priority,
+        target_group=target_group[:150],
         text=text,
-    )  # fmt: skip
+    )
 
 
 @writes_signed(lambda *, priority, **_: priority)
 def activity_add(*, priority: Priority, title: str, key_features: str = "", actor) -> Activity:
     return Activity.objects.create(
-        partnership=priority.partnership, priority=priority, title=title[:200],
+        partnership=priority.partnership,
+        priority=priority,
+        title=title[:200],
         key_features=key_features,
-    )  # fmt: skip
+    )
 
 
 @writes_signed(lambda *, priority, **_: priority)

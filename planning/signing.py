@@ -83,12 +83,14 @@ def changes(old: dict, new: dict) -> list[str]:
     lines = [
         f"{label} changed."
         for field, label in (
-            ("issue", "The issue"), ("target_groups", "Who is affected"),
-            ("overall_change", "The change hoped for"), ("context", "The context"),
+            ("issue", "The issue"),
+            ("target_groups", "Who is affected"),
+            ("overall_change", "The change hoped for"),
+            ("context", "The context"),
             ("principles_influence", "How the principles shape the choice"),
         )
         if old[field] != new[field]
-    ]  # fmt: skip
+    ]
     for kind, label, name in (("outcomes", "Outcome", "text"), ("activities", "Activity", "title")):
         before = {row["id"]: row for row in old[kind]}
         after = {row["id"]: row for row in new[kind]}

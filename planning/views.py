@@ -337,9 +337,13 @@ def word(request: HttpRequest, partnership: str, priority_id: int) -> HttpRespon
     model = logic_model(priority)
     data = priority_docx(priority, model, priority_tree_spec(priority, model, partnership))
     data_exported.send(
-        sender=Priority, actor=request.user, partnership=request.partnership,
-        what=f"priority {priority.title}", format="docx", rows=len(model.outcomes),
-    )  # fmt: skip
+        sender=Priority,
+        actor=request.user,
+        partnership=request.partnership,
+        what=f"priority {priority.title}",
+        format="docx",
+        rows=len(model.outcomes),
+    )
     response = HttpResponse(data, content_type=DOCX_TYPE)
     response["Content-Disposition"] = (
         f'attachment; filename="{partnership}-priority-{priority.pk}.docx"'

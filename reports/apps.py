@@ -12,10 +12,18 @@ class ReportsConfig(AppConfig):
         from .models import YearlyReport
 
         register_kind(
-            YearlyReport, freeze=signing.freeze, summary=signing.summary,
-            template="reports/signed_version.html", changes=signing.changes, on_state=status_follows("status", {
-                "draft": YearlyReport.Status.DRAFT, "awaiting": YearlyReport.Status.IN_REVIEW,
-                "signed": YearlyReport.Status.SIGNED_OFF,
-            }),
+            YearlyReport,
+            freeze=signing.freeze,
+            summary=signing.summary,
+            template="reports/signed_version.html",
+            changes=signing.changes,
+            on_state=status_follows(
+                "status",
+                {
+                    "draft": YearlyReport.Status.DRAFT,
+                    "awaiting": YearlyReport.Status.IN_REVIEW,
+                    "signed": YearlyReport.Status.SIGNED_OFF,
+                },
+            ),
             context=signing.page_context,
-        )  # fmt: skip
+        )

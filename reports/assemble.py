@@ -140,9 +140,13 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
                 label = levels.get(rating.level, NOT_RATED) if rating.level else NOT_RATED
                 counts[label] += 1
                 rows.append(
-                    [rating.indicator.code, rating.indicator.text, label,
-                     index.cite(rating.evidence.all()).removeprefix("Evidence: ")]
-                )  # fmt: skip
+                    [
+                        rating.indicator.code,
+                        rating.indicator.text,
+                        label,
+                        index.cite(rating.evidence.all()).removeprefix("Evidence: "),
+                    ]
+                )
             if rows:
                 document.add(
                     Table(
@@ -160,12 +164,29 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
     alt = "Bar chart of how many indicators in each outcome category received each rating."
     document.add(
         Heading("Ratings at a glance", 2),
-        Chart(alt, bar_chart(title="Indicator ratings by outcome category", labels=names, series=series, unit="Indicators"),
-              bar_chart(title="Indicator ratings by outcome category", labels=names, series=series, unit="Indicators", fmt="png")),
-        Table("Indicator ratings by outcome category", ["Outcome category", *labels],
-              [[n, *[str(chart_counts[n].get(label, 0)) for label in labels]] for n in names],
-              numeric=frozenset(range(1, len(labels) + 1))),
-    )  # fmt: skip
+        Chart(
+            alt,
+            bar_chart(
+                title="Indicator ratings by outcome category",
+                labels=names,
+                series=series,
+                unit="Indicators",
+            ),
+            bar_chart(
+                title="Indicator ratings by outcome category",
+                labels=names,
+                series=series,
+                unit="Indicators",
+                fmt="png",
+            ),
+        ),
+        Table(
+            "Indicator ratings by outcome category",
+            ["Outcome category", *labels],
+            [[n, *[str(chart_counts[n].get(label, 0)) for label in labels]] for n in names],
+            numeric=frozenset(range(1, len(labels) + 1)),
+        ),
+    )
 
 
 def _survey(document: Document, report: YearlyReport) -> None:
@@ -241,9 +262,14 @@ def _priorities(document: Document, year: ReportYear) -> None:
         for outcome in priority.outcomes.all():
             updates = list(outcome.updates.all())
             rows.append(
-                [outcome.target_group, outcome.text,
-                 f"{updates[0].get_status_display()} ({updates[0].date:%-d %b %Y})" if updates else f"Not reviewed in {year.label}"]
-            )  # fmt: skip
+                [
+                    outcome.target_group,
+                    outcome.text,
+                    f"{updates[0].get_status_display()} ({updates[0].date:%-d %b %Y})"
+                    if updates
+                    else f"Not reviewed in {year.label}",
+                ]
+            )
         if rows:
             document.add(
                 Table(
@@ -294,9 +320,13 @@ def _learning(document: Document, year: ReportYear) -> None:
     if challenges:
         labels = dict(Challenge.Status.choices)
         document.add(
-            Table("Challenges between agencies", ["Status", "Number"],
-                  [[labels[s], str(n)] for s, n in sorted(challenges.items())], numeric=frozenset({1}))
-        )  # fmt: skip
+            Table(
+                "Challenges between agencies",
+                ["Status", "Number"],
+                [[labels[s], str(n)] for s, n in sorted(challenges.items())],
+                numeric=frozenset({1}),
+            )
+        )
 
 
 def _participation(document: Document, year: ReportYear) -> None:
@@ -316,9 +346,12 @@ def _participation(document: Document, year: ReportYear) -> None:
     public = [f for f in answered if f.public]
     if public:
         document.add(
-            Table("You said, we did", ["You said", "We did", "Where it stands"],
-                  [[f.said, f.response, f.get_status_display()] for f in public])
-        )  # fmt: skip
+            Table(
+                "You said, we did",
+                ["You said", "We did", "Where it stands"],
+                [[f.said, f.response, f.get_status_display()] for f in public],
+            )
+        )
 
 
 def _monitors(document: Document, year: ReportYear) -> None:
@@ -355,17 +388,27 @@ def _resources(document: Document, report: YearlyReport) -> None:
         return
     summary = year_summary(report.resource_year)
     document.add(
-        Table(f"Resources {summary.year.year}", ["", summary.year.year, "Previous year", "Change"],
-              [[r.label, _money(r.amount), _money(r.last), r.change] for r in summary.totals],
-              numeric=frozenset({1, 2, 3})),
-    )  # fmt: skip
+        Table(
+            f"Resources {summary.year.year}",
+            ["", summary.year.year, "Previous year", "Change"],
+            [[r.label, _money(r.amount), _money(r.last), r.change] for r in summary.totals],
+            numeric=frozenset({1, 2, 3}),
+        ),
+    )
     if summary.sectors:
         document.add(
-            Chart("Bar chart of partner contributions by kind of partner; the table below gives the figures.",
-                  contributions_chart(summary), contributions_chart(summary, fmt="png")),
-            Table("Partner contributions", ["Partner", "£", "Share"],
-                  [[r.label, _money(r.amount), r.share] for r in summary.sectors], numeric=frozenset({1, 2})),
-        )  # fmt: skip
+            Chart(
+                "Bar chart of partner contributions by kind of partner; the table below gives the figures.",
+                contributions_chart(summary),
+                contributions_chart(summary, fmt="png"),
+            ),
+            Table(
+                "Partner contributions",
+                ["Partner", "£", "Share"],
+                [[r.label, _money(r.amount), r.share] for r in summary.sectors],
+                numeric=frozenset({1, 2}),
+            ),
+        )
     document.add(
         Table(
             "Are resources adequate?",

@@ -30,18 +30,24 @@ class ReportForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.partnership = partnership
         self.fields["review"] = forms.ModelChoiceField(
-            Review.objects.filter(partnership=partnership), required=False,
-            label="Effectiveness review", empty_label="None",
-        )  # fmt: skip
+            Review.objects.filter(partnership=partnership),
+            required=False,
+            label="Effectiveness review",
+            empty_label="None",
+        )
         self.fields["wave"] = forms.ModelChoiceField(
-            Wave.objects.filter(partnership=partnership), required=False,
-            label="Survey wave", empty_label="None",
+            Wave.objects.filter(partnership=partnership),
+            required=False,
+            label="Survey wave",
+            empty_label="None",
             help_text="Results appear only for a wave that has closed.",
-        )  # fmt: skip
+        )
         self.fields["resource_year"] = forms.ModelChoiceField(
-            ResourceYear.objects.filter(partnership=partnership), required=False,
-            label="Resources", empty_label="None",
-        )  # fmt: skip
+            ResourceYear.objects.filter(partnership=partnership),
+            required=False,
+            label="Resources",
+            empty_label="None",
+        )
         if self.instance.pk:
             for name in ("review", "wave", "resource_year"):
                 self.fields[name].initial = getattr(self.instance, f"{name}_id")

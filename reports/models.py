@@ -75,9 +75,10 @@ class NarrativeSection(VersionedModel):
     heading = models.CharField(max_length=150)
     text = models.TextField()
     after_outcomes = models.BooleanField(
-        "Place after the summary of outcomes", default=False,
+        "Place after the summary of outcomes",
+        default=False,
         help_text="Otherwise it comes before the summary, with the introduction.",
-    )  # fmt: skip
+    )
 
     objects = ScopedManager(partnership="partnership")
 

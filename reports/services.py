@@ -26,10 +26,14 @@ from .pdf_renderer import render_pdf
 from .signing import signoff_blocks
 
 DEFAULT_SECTIONS = [
-    ("Introduction", "A few words on the year: what the partnership set out to do, and the "
-     "context it worked in.", False),
+    (
+        "Introduction",
+        "A few words on the year: what the partnership set out to do, and the "
+        "context it worked in.",
+        False,
+    ),
     ("Looking ahead", "What the partnership will focus on next year, and why.", True),
-]  # fmt: skip
+]
 
 
 @transaction.atomic
@@ -39,9 +43,13 @@ def report_start(*, form, partnership, actor) -> YearlyReport:
     report.save()
     for position, (heading, text, after) in enumerate(DEFAULT_SECTIONS):
         NarrativeSection.objects.create(
-            partnership=partnership, report=report, position=position, heading=heading,
-            text=text, after_outcomes=after,
-        )  # fmt: skip
+            partnership=partnership,
+            report=report,
+            position=position,
+            heading=heading,
+            text=text,
+            after_outcomes=after,
+        )
     return report
 
 
@@ -90,27 +98,40 @@ def _keep(report: YearlyReport, fmt: str, content: bytes, actor, snapshot=None) 
     name = f"{report.partnership.slug}-yearly-report-{report.period}.{fmt}"
     # Our own output, not an upload: described as a checked file so it is stored the same way.
     checked = CheckedUpload(
-        kind=fmt, content_type=FILE_TYPES[fmt], size=len(content),
-        sha256=hashlib.sha256(content).hexdigest(), content=content,
-    )  # fmt: skip
+        kind=fmt,
+        content_type=FILE_TYPES[fmt],
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        content=content,
+    )
     stored = file_store(
-        partnership=report.partnership, checked=checked, original_name=name,
-        title=f"{report} ({fmt.upper()})", in_library=False, actor=actor,
-    )  # fmt: skip
+        partnership=report.partnership,
+        checked=checked,
+        original_name=name,
+        title=f"{report} ({fmt.upper()})",
+        in_library=False,
+        actor=actor,
+    )
     return GeneratedFile.objects.create(
-        partnership=report.partnership, report=report, fmt=fmt, file=stored, generated_by=actor,
+        partnership=report.partnership,
+        report=report,
+        fmt=fmt,
+        file=stored,
+        generated_by=actor,
         snapshot=snapshot,
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
 def report_request_signoff(*, report: YearlyReport, actor, due_by=None):
     round_ = signoff.signoff_ask(
-        partnership=report.partnership, target=report, actor=actor,
+        partnership=report.partnership,
+        target=report,
+        actor=actor,
         title=f"{report} is ready for your sign-off",
         href=reverse("reports:sign_off", args=[report.partnership.slug, report.pk]),
         due_by=due_by,
-    )  # fmt: skip
+    )
     return round_
 
 
@@ -139,14 +160,21 @@ def report_publish(*, report: YearlyReport, actor) -> YearlyReport:
     report.withdrawn_on, report.withdrawn_reason = None, ""
     report.save(
         update_fields=[
-            "status", "published_on", "published_snapshot", "published_version",
-            "withdrawn_on", "withdrawn_reason",
+            "status",
+            "published_on",
+            "published_snapshot",
+            "published_version",
+            "withdrawn_on",
+            "withdrawn_reason",
         ]
-    )  # fmt: skip
+    )
     record(
-        Event.PUBLISH, actor=actor, partnership=report.partnership, subject=report,
+        Event.PUBLISH,
+        actor=actor,
+        partnership=report.partnership,
+        subject=report,
         detail={"version": report.published_version, "sha256": round_.snapshot.sha256},
-    )  # fmt: skip
+    )
     return report
 
 
@@ -164,7 +192,10 @@ def report_withdraw(*, report: YearlyReport, reason: str, actor) -> YearlyReport
     report.withdrawn_reason = reason
     report.save(update_fields=["withdrawn_on", "withdrawn_reason"])
     record(
-        Event.WITHDRAW, actor=actor, partnership=report.partnership, subject=report,
+        Event.WITHDRAW,
+        actor=actor,
+        partnership=report.partnership,
+        subject=report,
         detail={"reason": reason, "version": report.published_version},
-    )  # fmt: skip
+    )
     return report

@@ -23,9 +23,10 @@ from .models import NarrativeSection, YearlyReport
 
 def _form_page(request, form, *, title: str, cancel: str, lead: str = "") -> HttpResponse:
     return render(
-        request, "ui/form_page.html",
+        request,
+        "ui/form_page.html",
         {"form": form, "page_title": title, "cancel_url": cancel, "lead": lead},
-    )  # fmt: skip
+    )
 
 
 def report_list(request: HttpRequest, partnership: str) -> HttpResponse:
@@ -121,9 +122,16 @@ def section(
             messages.success(request, "The section has been saved.")
             return redirect(back)
     return render(
-        request, "reports/section.html",
-        {"form": form, "page_title": title, "cancel_url": back, "section": instance, "report": report},
-    )  # fmt: skip
+        request,
+        "reports/section.html",
+        {
+            "form": form,
+            "page_title": title,
+            "cancel_url": back,
+            "section": instance,
+            "report": report,
+        },
+    )
 
 
 def preview(request: HttpRequest, partnership: str, report_id: int) -> HttpResponse:
@@ -205,9 +213,11 @@ def public(request: HttpRequest, slug: str, period: str) -> HttpResponse:
     partnership, report = _published(slug, period)
     if report.withdrawn_on:
         return render(
-            request, "reports/withdrawn.html",
-            {"report": report, "public_partnership": partnership}, status=410,
-        )  # fmt: skip
+            request,
+            "reports/withdrawn.html",
+            {"report": report, "public_partnership": partnership},
+            status=410,
+        )
     with scope(partnership=partnership):
         try:
             document = selectors.published_document(report)
@@ -215,10 +225,15 @@ def public(request: HttpRequest, slug: str, period: str) -> HttpResponse:
             return _refused(request)
         files = selectors.published_files(report)
     return render(
-        request, "reports/web.html",
-        {"report": report, "document": document, "public_partnership": partnership,
-         "published_files": files},
-    )  # fmt: skip
+        request,
+        "reports/web.html",
+        {
+            "report": report,
+            "document": document,
+            "public_partnership": partnership,
+            "published_files": files,
+        },
+    )
 
 
 def public_file(request: HttpRequest, slug: str, period: str, fmt: str) -> HttpResponse:
@@ -227,9 +242,11 @@ def public_file(request: HttpRequest, slug: str, period: str, fmt: str) -> HttpR
     partnership, report = _published(slug, period)
     if report.withdrawn_on:
         return render(
-            request, "reports/withdrawn.html",
-            {"report": report, "public_partnership": partnership}, status=410,
-        )  # fmt: skip
+            request,
+            "reports/withdrawn.html",
+            {"report": report, "public_partnership": partnership},
+            status=410,
+        )
     with scope(partnership=partnership):
         generated = selectors.published_files(report).get(fmt)
         if generated is None:

@@ -36,7 +36,10 @@ class YearForm(GovukFormMixin, forms.Form):
 
 def _amount(form, label: str = "Amount (£)") -> None:
     form.fields["amount"] = forms.DecimalField(
-        label=label, min_value=Decimal("0"), max_value=Decimal("9999999999"), decimal_places=2,
+        label=label,
+        min_value=Decimal("0"),
+        max_value=Decimal("9999999999"),
+        decimal_places=2,
         help_text="In pounds, for example 125000.",
         error_messages={
             "required": "Enter the amount in pounds.",
@@ -46,7 +49,7 @@ def _amount(form, label: str = "Amount (£)") -> None:
             "max_decimal_places": "Enter the amount to the nearest penny.",
             "max_digits": "The amount must be less than £10 billion.",
         },
-    )  # fmt: skip
+    )
 
 
 class _RowForm(GovukFormMixin, forms.ModelForm):
@@ -82,9 +85,11 @@ class ContributionForm(_RowForm):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = Contribution.Sector.choices
         self.fields["partner_body"] = forms.ModelChoiceField(
-            PartnerBody.objects.filter(partnership=partnership), required=False,
-            label="Partner body (optional)", empty_label="Not one of the partner bodies",
-        )  # fmt: skip
+            PartnerBody.objects.filter(partnership=partnership),
+            required=False,
+            label="Partner body (optional)",
+            empty_label="Not one of the partner bodies",
+        )
         _amount(self)
 
 
@@ -151,8 +156,12 @@ class PostForm(_RowForm):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", "Choose a kind of post"), *Post.Category.choices]
         self.fields["fte"] = forms.DecimalField(
-            label="Full-time equivalent", min_value=Decimal("0.01"), max_value=Decimal("99"),
-            decimal_places=2, initial=Decimal("1.00"), help_text="1 for full time, 0.5 for half.",
+            label="Full-time equivalent",
+            min_value=Decimal("0.01"),
+            max_value=Decimal("99"),
+            decimal_places=2,
+            initial=Decimal("1.00"),
+            help_text="1 for full time, 0.5 for half.",
             error_messages={
                 "required": "Enter the full-time equivalent, like 1 or 0.5.",
                 "invalid": "Enter the full-time equivalent as a number, like 0.5.",
@@ -161,7 +170,7 @@ class PostForm(_RowForm):
                 "max_decimal_places": "Use at most two decimal places, like 0.25.",
                 "max_digits": "The full-time equivalent must be less than 100.",
             },
-        )  # fmt: skip
+        )
 
 
 class AdequacyForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):

@@ -32,8 +32,10 @@ class ResourceYear(VersionedModel):
     staffing_comment = models.TextField("What is needed (staffing)", blank=True)
     systems = models.CharField(
         "Adequate admin/data systems, data collection and analysis?",
-        max_length=3, choices=Adequate.choices, blank=True,
-    )  # fmt: skip
+        max_length=3,
+        choices=Adequate.choices,
+        blank=True,
+    )
     systems_comment = models.TextField("What is needed (systems and data)", blank=True)
     training = models.CharField(
         "Adequate training?", max_length=3, choices=Adequate.choices, blank=True

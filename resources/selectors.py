@@ -99,11 +99,16 @@ def year_summary(year: ResourceYear) -> YearSummary:
     ]
     posts = Post.objects.filter(year=year).aggregate(fte=Sum("fte"))["fte"] or ZERO
     summary = YearSummary(
-        year=year, previous=previous, sectors=sectors, contributions_total=total,
+        year=year,
+        previous=previous,
+        sectors=sectors,
+        contributions_total=total,
         income_total=others.get(OtherResource.Kind.INCOME, ZERO),
         in_kind_total=others.get(OtherResource.Kind.IN_KIND, ZERO),
-        spend=spend, spend_total=spend_total, posts_fte=posts,
-    )  # fmt: skip
+        spend=spend,
+        spend_total=spend_total,
+        posts_fte=posts,
+    )
     then_total = sum(sectors_then.values(), ZERO) if previous else None
     summary.totals = [
         Row("Partner contributions", total, last=then_total, change=change(total, then_total)),
@@ -154,13 +159,19 @@ def contributions_chart(summary: YearSummary, fmt: str = "svg") -> bytes:
             )
         )
     return bar_chart(
-        title=f"Partner contributions, {summary.year.year}", labels=[r.label for r in summary.sectors],
-        series=series, unit="£", fmt=fmt,
-    )  # fmt: skip
+        title=f"Partner contributions, {summary.year.year}",
+        labels=[r.label for r in summary.sectors],
+        series=series,
+        unit="£",
+        fmt=fmt,
+    )
 
 
 def spend_chart(summary: YearSummary, fmt: str = "svg") -> bytes:
     return bar_chart(
-        title=f"Expenditure by category, {summary.year.year}", labels=[r.label for r in summary.spend],
-        series=[Series(summary.year.year, [float(r.amount) for r in summary.spend])], unit="£", fmt=fmt,
-    )  # fmt: skip
+        title=f"Expenditure by category, {summary.year.year}",
+        labels=[r.label for r in summary.spend],
+        series=[Series(summary.year.year, [float(r.amount) for r in summary.spend])],
+        unit="£",
+        fmt=fmt,
+    )

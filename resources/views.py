@@ -20,9 +20,10 @@ from .selectors import contributions_chart, spend_chart, year_summary
 
 def _form_page(request, form, *, title: str, cancel: str, lead: str = "") -> HttpResponse:
     return render(
-        request, "ui/form_page.html",
+        request,
+        "ui/form_page.html",
         {"form": form, "page_title": title, "cancel_url": cancel, "lead": lead},
-    )  # fmt: skip
+    )
 
 
 def years(request: HttpRequest, partnership: str) -> HttpResponse:
@@ -108,6 +109,9 @@ def adequacy(request: HttpRequest, partnership: str, year_id: int) -> HttpRespon
         messages.success(request, "The answers have been saved.")
         return redirect(back)
     return _form_page(
-        request, form, title=title, cancel=back,
+        request,
+        form,
+        title=title,
+        cancel=back,
         lead="The report's four questions (Table A11), with what is needed where the answer is no.",
-    )  # fmt: skip
+    )

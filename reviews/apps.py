@@ -12,9 +12,17 @@ class ReviewsConfig(AppConfig):
         from .models import Review
 
         register_kind(
-            Review, freeze=signing.freeze, summary=signing.summary,
-            template="reviews/signed_version.html", changes=signing.changes, on_state=status_follows("status", {
-                "draft": Review.Status.DRAFT, "awaiting": Review.Status.IN_REVIEW,
-                "signed": Review.Status.SIGNED_OFF,
-            }),
-        )  # fmt: skip
+            Review,
+            freeze=signing.freeze,
+            summary=signing.summary,
+            template="reviews/signed_version.html",
+            changes=signing.changes,
+            on_state=status_follows(
+                "status",
+                {
+                    "draft": Review.Status.DRAFT,
+                    "awaiting": Review.Status.IN_REVIEW,
+                    "signed": Review.Status.SIGNED_OFF,
+                },
+            ),
+        )

@@ -127,10 +127,11 @@ def owner_from(value: str, partnership):
 class AssignForm(GovukFormMixin, forms.Form):
     submit_label = "Assign"
     outcomes = forms.MultipleChoiceField(
-        label="Outcomes", widget=forms.CheckboxSelectMultiple,
+        label="Outcomes",
+        widget=forms.CheckboxSelectMultiple,
         help_text="Every indicator under the outcomes you tick is assigned.",
         error_messages={"required": "Choose at least one outcome."},
-    )  # fmt: skip
+    )
     owner = forms.ChoiceField(
         label="Assign to", error_messages={"required": "Choose a subgroup or agency."}
     )

@@ -263,9 +263,13 @@ def ratings_import(*, review: Review, rows: list, file_name: str, actor) -> Impo
         ],
     )
     data_imported.send(
-        sender=Rating, actor=actor, partnership=review.partnership,
-        what=f"ratings for {review}", file_name=file_name, rows=len(changed),
-    )  # fmt: skip
+        sender=Rating,
+        actor=actor,
+        partnership=review.partnership,
+        what=f"ratings for {review}",
+        file_name=file_name,
+        rows=len(changed),
+    )
     return result
 
 

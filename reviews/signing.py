@@ -130,8 +130,11 @@ def changes(old: dict, new: dict) -> list[str]:
             else:
                 if a["level_label"] != b["level_label"]:
                     lines.append(f"{name}: “{a['level_label']}” → “{b['level_label']}”.")
-                texts = [f for f in ("commentary", "enablers", "barriers", "next_steps", "narrative")
-                         if a.get(f) != b.get(f)]  # fmt: skip
+                texts = [
+                    f
+                    for f in ("commentary", "enablers", "barriers", "next_steps", "narrative")
+                    if a.get(f) != b.get(f)
+                ]
                 if texts:
                     lines.append(
                         f"{name}: {', '.join(t.replace('_', ' ') for t in texts)} changed."

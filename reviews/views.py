@@ -305,13 +305,20 @@ def export(request: HttpRequest, partnership: str, review_id: int, fmt: str) -> 
     review = get_object_or_404(Review, pk=review_id)
     rows = export_rows(review)
     data_exported.send(
-        sender=Review, actor=request.user, partnership=request.partnership,
-        what=str(review), format=fmt, rows=len(rows),
-    )  # fmt: skip
+        sender=Review,
+        actor=request.user,
+        partnership=request.partnership,
+        what=str(review),
+        format=fmt,
+        rows=len(rows),
+    )
     return table_download(
-        fmt, name=f"{partnership}-review-{review.period}", title=f"Review {review.period}",
-        headers=EXPORT_HEADERS, rows=rows,
-    )  # fmt: skip
+        fmt,
+        name=f"{partnership}-review-{review.period}",
+        title=f"Review {review.period}",
+        headers=EXPORT_HEADERS,
+        rows=rows,
+    )
 
 
 def local_indicators(request: HttpRequest, partnership: str) -> HttpResponse:

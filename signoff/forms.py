@@ -11,9 +11,11 @@ class SignForm(GovukFormMixin, forms.Form):
     SIGN, RESERVATION, DECLINE = "sign", "reservation", "decline"
     submit_label = "Send your decision"
     partner_body = forms.TypedChoiceField(
-        label="Signing for", coerce=int, widget=forms.RadioSelect,
+        label="Signing for",
+        coerce=int,
+        widget=forms.RadioSelect,
         error_messages={"required": "Choose the partner body you are signing for."},
-    )  # fmt: skip
+    )
     decision = forms.ChoiceField(
         label="Your decision",
         widget=forms.RadioSelect,

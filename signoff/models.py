@@ -35,9 +35,12 @@ class Signable(models.Model):
     state; the owning app's services refuse writes while `is_locked` (see `signoff.locking`)."""
 
     signoff_state = models.CharField(
-        "Sign-off", max_length=10, choices=SignoffState.choices, default=SignoffState.DRAFT,
+        "Sign-off",
+        max_length=10,
+        choices=SignoffState.choices,
+        default=SignoffState.DRAFT,
         editable=False,
-    )  # fmt: skip
+    )
     # How the record is named at the start of a sentence ("The review").
     signoff_name = "This record"
 

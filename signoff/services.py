@@ -347,9 +347,12 @@ def signoff_decline_current(*, target, partner_body, membership, reason: str, ac
     if round_ is None:
         raise ValidationError("The business manager has not asked for sign-off yet.")
     signoff_decline(
-        signoff=round_, partner_body=partner_body, membership=membership, reason=reason,
+        signoff=round_,
+        partner_body=partner_body,
+        membership=membership,
+        reason=reason,
         actor=actor,
-    )  # fmt: skip
+    )
 
 
 def signoff_due_reminders() -> int:
@@ -390,9 +393,13 @@ def signoff_sign_current(
     if round_ is None:
         raise ValidationError("The business manager has not asked for sign-off yet.")
     return signoff_sign(
-        signoff=round_, partner_body=partner_body, membership=membership, actor=actor,
-        comment=comment, reservation=reservation,
-    )  # fmt: skip
+        signoff=round_,
+        partner_body=partner_body,
+        membership=membership,
+        actor=actor,
+        comment=comment,
+        reservation=reservation,
+    )
 
 
 @transaction.atomic

@@ -63,20 +63,25 @@ def sign_off_page(
             decision, note = sign_form.cleaned_data["decision"], sign_form.cleaned_data["note"]
             if decision == SignForm.DECLINE:
                 services.signoff_decline_current(
-                    target=target, partner_body=body, membership=request.membership,
-                    reason=note, actor=request.user,
-                )  # fmt: skip
+                    target=target,
+                    partner_body=body,
+                    membership=request.membership,
+                    reason=note,
+                    actor=request.user,
+                )
                 messages.success(
                     request,
                     f"You have declined to sign for {body}. The business manager has been told.",
                 )
                 return redirect(request.path)
             done = services.signoff_sign_current(
-                target=target, partner_body=body, membership=request.membership,
+                target=target,
+                partner_body=body,
+                membership=request.membership,
                 actor=request.user,
                 comment=note if decision == SignForm.SIGN else "",
                 reservation=note if decision == SignForm.RESERVATION else "",
-            )  # fmt: skip
+            )
             messages.success(
                 request,
                 f"Every partner body has signed: {what} is signed off and locked."

@@ -95,9 +95,10 @@ def wave_add(request: HttpRequest, partnership: str) -> HttpResponse:
 def wave_detail(request: HttpRequest, partnership: str, wave_id: int) -> HttpResponse:
     wave = _wave(wave_id)
     statements = (
-        wave.statements.select_related("category").prefetch_related("outcomes")
+        wave.statements.select_related("category")
+        .prefetch_related("outcomes")
         .order_by("category__number", "number")
-    )  # fmt: skip
+    )
     return render(
         request,
         "surveys/wave.html",
@@ -481,13 +482,20 @@ def export(
     services.results_shown_mark(wave)
     headers, rows = TABLES[table](wave)
     data_exported.send(
-        sender=Wave, actor=request.user, partnership=request.partnership,
-        what=f"{wave.title}: {table}", format=fmt, rows=len(rows),
-    )  # fmt: skip
+        sender=Wave,
+        actor=request.user,
+        partnership=request.partnership,
+        what=f"{wave.title}: {table}",
+        format=fmt,
+        rows=len(rows),
+    )
     return table_download(
-        fmt, name=f"{partnership}-survey-{wave.period}-{table}", title=table.title(),
-        headers=headers, rows=rows,
-    )  # fmt: skip
+        fmt,
+        name=f"{partnership}-survey-{wave.period}-{table}",
+        title=table.title(),
+        headers=headers,
+        rows=rows,
+    )
 
 
 def responses_import(request: HttpRequest, partnership: str, wave_id: int) -> HttpResponse:

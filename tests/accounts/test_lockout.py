@@ -94,8 +94,16 @@ def test_slowing_counts_the_account_however_its_address_is_written():
 
 def test_slow_seconds_double_from_two_up_to_a_minute():
     assert [lockout.slow_seconds(n) for n in (0, 9, 10, 11, 12, 14, 15, 40, 10**6)] == [
-        0, 0, 2, 4, 8, 32, 60, 60, 60,
-    ]  # fmt: skip
+        0,
+        0,
+        2,
+        4,
+        8,
+        32,
+        60,
+        60,
+        60,
+    ]
 
 
 def test_address_locks_after_a_hundred_failures_whichever_accounts():

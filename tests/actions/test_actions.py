@@ -82,9 +82,14 @@ def test_completing_an_action_records_the_date(client_as):
     action = first(Action, title__startswith="Re-audit")
     client = client_as(Role.BUSINESS_MANAGER)
     data = {
-        "title": action.title, "due_date": action.due_date.strftime("%d/%m/%Y"), "status": "done",
-        "lead": "", "completion_evidence": "Done", "impact_evidence": "", "version": action.version,
-    }  # fmt: skip
+        "title": action.title,
+        "due_date": action.due_date.strftime("%d/%m/%Y"),
+        "status": "done",
+        "lead": "",
+        "completion_evidence": "Done",
+        "impact_evidence": "",
+        "version": action.version,
+    }
     assert client.post(url("action_edit", action_id=action.pk), data).status_code == 302
     with scopes_disabled():
         action.refresh_from_db()
@@ -127,8 +132,15 @@ def test_import_of_a_clean_log(client_as):
 
 def test_challenge_needs_a_response_before_it_is_resolved(client_as):
     client = client_as(Role.INDEPENDENT_SCRUTINEER)
-    data = {"raised_on": "1/10/2026", "raised_by": "Independent scrutineer", "subject": "Thresholds",
-            "detail": "Schools and police read thresholds differently.", "response": "", "status": "resolved", "resolution": ""}  # fmt: skip
+    data = {
+        "raised_on": "1/10/2026",
+        "raised_by": "Independent scrutineer",
+        "subject": "Thresholds",
+        "detail": "Schools and police read thresholds differently.",
+        "response": "",
+        "status": "resolved",
+        "resolution": "",
+    }
     page = client.post(url("challenge_add"), data)
     assert "Enter the response before marking it responded or resolved." in page.content.decode()
     data |= {"response": "A joint threshold workshop is booked.", "status": "responded"}
@@ -175,10 +187,15 @@ def test_overdue_actions_are_reminded_once(demo):
 def test_two_people_editing_a_challenge_see_a_conflict(client_as):
     challenge = first(Challenge, status="responded")
     data = {
-        "raised_on": challenge.raised_on.strftime("%d/%m/%Y"), "raised_by": challenge.raised_by,
-        "subject": challenge.subject, "detail": challenge.detail, "response": challenge.response,
-        "status": "resolved", "resolution": "Agreed at the executive.", "version": challenge.version,
-    }  # fmt: skip
+        "raised_on": challenge.raised_on.strftime("%d/%m/%Y"),
+        "raised_by": challenge.raised_by,
+        "subject": challenge.subject,
+        "detail": challenge.detail,
+        "response": challenge.response,
+        "status": "resolved",
+        "resolution": "Agreed at the executive.",
+        "version": challenge.version,
+    }
     assert (
         client_as(Role.BUSINESS_MANAGER)
         .post(url("challenge", challenge_id=challenge.pk), data)

@@ -21,8 +21,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Files, not pages (and the admin, which is Django's own).
 NOT_PAGES = (
-    "export", "download", "png", "word", "generate", "backup", "logout", "admin", "_file",
-)  # fmt: skip
+    "export",
+    "download",
+    "png",
+    "word",
+    "generate",
+    "backup",
+    "logout",
+    "admin",
+    "_file",
+)
 VISITORS = ["anonymous", "guest", "national-viewer", *[r.value for r in Role]]
 
 

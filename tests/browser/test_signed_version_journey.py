@@ -23,13 +23,16 @@ def test_sign_with_a_reservation_then_publish_what_was_signed(site, page, browse
     with scopes_disabled():
         northshire = Partnership.objects.get(slug="northshire")
         report = YearlyReport.objects.create(
-            partnership=northshire, period="2025-26",
+            partnership=northshire,
+            period="2025-26",
             review=Review.objects.get(partnership=northshire, period="2025-26"),
-        )  # fmt: skip
+        )
         NarrativeSection.objects.create(
-            partnership=northshire, report=report, heading="Introduction",
+            partnership=northshire,
+            report=report,
+            heading="Introduction",
             text="A year of steady progress.",
-        )  # fmt: skip
+        )
     sign_in_with_app(page, site)
     page.goto(f"{site}/p/northshire/reports/{report.pk}/sign-off/")
     page.get_by_role("button", name="Ask every partner body to sign off").click()

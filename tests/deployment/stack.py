@@ -127,9 +127,11 @@ class Stack:
         started = time.monotonic()
         keys = {"lead": secrets.token_hex(20), "manager": secrets.token_hex(20)}
         out = self.manage(
-            "shell", "-c", (ROOT / "tests" / "deployment" / "setup_data.py").read_text(),
+            "shell",
+            "-c",
+            (ROOT / "tests" / "deployment" / "setup_data.py").read_text(),
             extra={"MACS_DEPLOYMENT_KEYS": json.dumps(keys)},
-        )  # fmt: skip
+        )
         self.data = json.loads(out.strip().splitlines()[-1]) | {"keys": keys}
         self.timings["load the MACS content and the demo"] = time.monotonic() - started
         started = time.monotonic()
@@ -141,24 +143,39 @@ class Stack:
         conf = self.directory / "nginx.conf"
         conf.write_text(
             NGINX_CONF.format(
-                dir=self.directory, app1=self.app_ports[0], app2=self.app_ports[1],
-                http=self.http_port, https=self.https_port,
+                dir=self.directory,
+                app1=self.app_ports[0],
+                app2=self.app_ports[1],
+                http=self.http_port,
+                https=self.https_port,
             )
-        )  # fmt: skip
+        )
         for port in self.app_ports:
             wait_for_port(port)
         self.nginx = subprocess.Popen(  # noqa: S603
-            [shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(self.directory), "-c", str(conf), "-g", "daemon off;"],
-            stdout=subprocess.DEVNULL, stderr=open(self.directory / "nginx.out", "w"),  # noqa: SIM115
-        )  # fmt: skip
+            [
+                shutil.which("nginx") or "/usr/sbin/nginx",
+                "-p",
+                str(self.directory),
+                "-c",
+                str(conf),
+                "-g",
+                "daemon off;",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=open(self.directory / "nginx.out", "w"),  # noqa: SIM115
+        )
         wait_for_port(self.https_port)
         self.timings["start nginx and two app servers"] = time.monotonic() - started
 
     def manage(self, *args: str, extra: dict | None = None) -> str:
         result = subprocess.run(  # noqa: S603
             [sys.executable, "manage.py", *args],
-            cwd=ROOT, env={**self.env, **(extra or {})}, capture_output=True, text=True,
-        )  # fmt: skip
+            cwd=ROOT,
+            env={**self.env, **(extra or {})},
+            capture_output=True,
+            text=True,
+        )
         if result.returncode:
             raise RuntimeError(f"manage.py {args[0]} failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout
@@ -167,19 +184,48 @@ class Stack:
         gunicorn = Path(sys.executable).parent / "gunicorn"
         log = open(self.directory / f"gunicorn-{port}.log", "w")  # noqa: SIM115
         return subprocess.Popen(  # noqa: S603
-            [str(gunicorn), "macs.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{port}",
-             "--timeout", "60", "--log-level", "warning"],
-            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                str(gunicorn),
+                "macs.wsgi:application",
+                "-w",
+                "2",
+                "-b",
+                f"127.0.0.1:{port}",
+                "--timeout",
+                "60",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, so SIGKILL reaches its workers
-        )  # fmt: skip
+        )
 
     def _certificate(self) -> None:
         subprocess.run(  # noqa: S603
-            [shutil.which("openssl") or "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-             "-subj", f"/CN={HOST}", "-addext", f"subjectAltName=DNS:{HOST}",
-             "-keyout", str(self.directory / "key.pem"), "-out", str(self.directory / "cert.pem")],
-            check=True, capture_output=True,
-        )  # fmt: skip
+            [
+                shutil.which("openssl") or "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                f"/CN={HOST}",
+                "-addext",
+                f"subjectAltName=DNS:{HOST}",
+                "-keyout",
+                str(self.directory / "key.pem"),
+                "-out",
+                str(self.directory / "cert.pem"),
+            ],
+            check=True,
+            capture_output=True,
+        )
 
     def kill_server(self, index: int) -> None:
         """SIGKILL an app server's master and workers at once, as a crash would."""
@@ -237,21 +283,32 @@ class Visitor:
         return f"https://{HOST}:{self.stack.https_port}"
 
     def request(
-        self, method: str, path: str, form: dict | None = None, *, files: dict | None = None,
-        https: bool = True, timeout: float = 60,
-    ) -> tuple[int, dict, bytes]:  # fmt: skip
+        self,
+        method: str,
+        path: str,
+        form: dict | None = None,
+        *,
+        files: dict | None = None,
+        https: bool = True,
+        timeout: float = 60,
+    ) -> tuple[int, dict, bytes]:
         """(status, headers, body); status 0 when the connection failed."""
         if https:
             connection = http.client.HTTPSConnection(
-                "127.0.0.1", self.stack.https_port, timeout=timeout, context=self.context,
+                "127.0.0.1",
+                self.stack.https_port,
+                timeout=timeout,
+                context=self.context,
                 source_address=(self.address, 0),
-            )  # fmt: skip
+            )
             host = f"{HOST}:{self.stack.https_port}"
         else:
             connection = http.client.HTTPConnection(
-                "127.0.0.1", self.stack.http_port, timeout=timeout,
+                "127.0.0.1",
+                self.stack.http_port,
+                timeout=timeout,
                 source_address=(self.address, 0),
-            )  # fmt: skip
+            )
             host = f"{HOST}:{self.stack.http_port}"
         headers = {"Host": host, "Origin": self.origin, "User-Agent": "deployment-test"}
         if self.cookies:

@@ -272,10 +272,11 @@ def test_a_file_uploaded_through_one_server_downloads_through_the_other(stack):
         content = ("Terms of reference, checked across servers.\n" * 200).encode()
         token = manager.csrf(library + "upload/")
         status, _, _ = manager.request(
-            "POST", library + "upload/",
+            "POST",
+            library + "upload/",
             {"csrfmiddlewaretoken": token, "title": "Deployment test document"},
             files={"file": ("terms.txt", content, "text/plain")},
-        )  # fmt: skip
+        )
         assert status == 302
         uploaded_by = manager.last_served_by
         _, _, page = manager.get(library)

@@ -20,9 +20,23 @@ from framework.models import (
 pytestmark = pytest.mark.django_db
 
 EXPECTED_INDICATORS = {
-    "1.1": 4, "1.2": 6, "1.3": 3, "2.1": 5, "2.2": 2, "2.3": 6, "3.1": 4, "3.2": 3,
-    "3.3": 4, "3.4": 3, "4.1": 6, "4.2": 3, "4.3": 5, "5.1": 5, "5.2": 5, "5.3": 3,
-}  # fmt: skip
+    "1.1": 4,
+    "1.2": 6,
+    "1.3": 3,
+    "2.1": 5,
+    "2.2": 2,
+    "2.3": 6,
+    "3.1": 4,
+    "3.2": 3,
+    "3.3": 4,
+    "3.4": 3,
+    "4.1": 6,
+    "4.2": 3,
+    "4.3": 5,
+    "5.1": 5,
+    "5.2": 5,
+    "5.3": 3,
+}
 
 
 def export() -> dict:
@@ -99,9 +113,13 @@ def test_content_survey_has_34_statements_in_6_categories():
 def test_content_survey_scales_are_the_reports_words():
     survey = Edition.objects.get().survey
     assert survey["true_options"] == [
-        "completely true", "mostly true", "sometimes true", "mostly not true",
-        "not true at all", "don't know",
-    ]  # fmt: skip
+        "completely true",
+        "mostly true",
+        "sometimes true",
+        "mostly not true",
+        "not true at all",
+        "don't know",
+    ]
     assert survey["change_options"][3] == "inconsistent picture"
     assert survey["importance_options"][0] == "very important indicator of LSCP effectiveness"
     regions = next(p for p in survey["profile"] if p["key"] == "region")
@@ -131,8 +149,11 @@ def test_export_framework_holds_exactly_the_report_content():
     assert sum(len(c["statements"]) for c in data["survey"]["categories"]) == 34
     assert len(data["planning_steps"]) == 5
     assert [lv["label"] for lv in data["rating_scale"]] == [
-        "Not in place", "Developing", "Established", "Embedded",
-    ]  # fmt: skip
+        "Not in place",
+        "Developing",
+        "Established",
+        "Embedded",
+    ]
     assert any(g["term"] == "EEDI" for g in data["glossary"])
 
 

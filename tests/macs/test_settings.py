@@ -13,8 +13,12 @@ def run_check(env_extra: dict) -> subprocess.CompletedProcess:
     env.update({"DJANGO_SETTINGS_MODULE": "macs.settings.production", **env_extra})
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 PRODUCTION = {

@@ -13,9 +13,17 @@ from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITES = {
-    "create", "update", "delete", "save", "bulk_create", "bulk_update", "update_or_create",
-    "get_or_create", "save_versioned", "save_form_versioned",
-}  # fmt: skip
+    "create",
+    "update",
+    "delete",
+    "save",
+    "bulk_create",
+    "bulk_update",
+    "update_or_create",
+    "get_or_create",
+    "save_versioned",
+    "save_form_versioned",
+}
 NOT_THE_PRODUCT = {"demo", "fuzzing", "benchmark"}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from django.core.management import call_command
 from django_scopes import scopes_disabled
 
@@ -15,9 +17,16 @@ def test_seed_national_writes_every_kind_of_record(db):
 
     load_edition()
     call_command(
-        "seed_national", partnerships=2, years=2, evidence=20, responses=7, monitors=2,
-        priorities=2, actions=5, stdout=open("/dev/null", "w"),  # noqa: SIM115
-    )  # fmt: skip
+        "seed_national",
+        partnerships=2,
+        years=2,
+        evidence=20,
+        responses=7,
+        monitors=2,
+        priorities=2,
+        actions=5,
+        stdout=io.StringIO(),
+    )
     with scopes_disabled():
         benches = Partnership.objects.filter(slug__startswith="bench-")
         assert benches.count() == 2
@@ -34,8 +43,17 @@ def test_seed_national_writes_every_kind_of_record(db):
             .values_list("truth", flat=True)
         )
     # Running again adds nothing (it resumes where an interrupted run stopped).
-    call_command("seed_national", partnerships=2, years=2, evidence=20, responses=7, monitors=2,
-                 priorities=2, actions=5, stdout=open("/dev/null", "w"))  # noqa: SIM115 # fmt: skip
+    call_command(
+        "seed_national",
+        partnerships=2,
+        years=2,
+        evidence=20,
+        responses=7,
+        monitors=2,
+        priorities=2,
+        actions=5,
+        stdout=io.StringIO(),
+    )
     with scopes_disabled():
         assert Partnership.objects.filter(slug__startswith="bench-").count() == 2
         again = list(
@@ -52,11 +70,26 @@ def test_bench_measures_every_page_beside_its_sql(db):
 
     load_edition()
     call_command(
-        "seed_national", partnerships=1, years=1, evidence=10, responses=6, monitors=1,
-        priorities=1, actions=3, stdout=open("/dev/null", "w"),  # noqa: SIM115
-    )  # fmt: skip
+        "seed_national",
+        partnerships=1,
+        years=1,
+        evidence=10,
+        responses=6,
+        monitors=1,
+        priorities=1,
+        actions=3,
+        stdout=io.StringIO(),
+    )
     report = run(requests=2, import_rows=20, log=lambda *_: None)
-    for page in ("Partnership home page", "Review page", "Survey breakdown", "National picture",
-                 "Evidence search", "Yearly report as Word", "Yearly report as PDF", "Survey import, 20 rows"):  # fmt: skip
+    for page in (
+        "Partnership home page",
+        "Review page",
+        "Survey breakdown",
+        "National picture",
+        "Evidence search",
+        "Yearly report as Word",
+        "Yearly report as PDF",
+        "Survey import, 20 rows",
+    ):
         assert page in report, page
     assert "| met |" in report or "| missed |" in report

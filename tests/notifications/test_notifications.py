@@ -59,9 +59,14 @@ def test_signoff_request_notifies_every_signer_once(
             )
         )
     assert told == sorted(
-        ["la-lead@northshire.example", "city-lead@northshire.example", "icb-lead@northshire.example",
-         "police-lead@northshire.example", "delegate@northshire.example"]
-    )  # fmt: skip
+        [
+            "la-lead@northshire.example",
+            "city-lead@northshire.example",
+            "icb-lead@northshire.example",
+            "police-lead@northshire.example",
+            "delegate@northshire.example",
+        ]
+    )
     assert len([m for m in mail.outbox if "ready for your sign-off" in m.subject]) == 5
 
 

@@ -102,8 +102,12 @@ def test_a_response_must_say_where_things_stand(client_as):
 
 def test_two_people_responding_at_once_see_a_conflict(client_as):
     item = feedback(said__startswith="Our social workers change")
-    data = {"status": "considering", "response": "Looking at caseloads.", "responded_by": "A",
-            "version": item.version}  # fmt: skip
+    data = {
+        "status": "considering",
+        "response": "Looking at caseloads.",
+        "responded_by": "A",
+        "version": item.version,
+    }
     assert (
         client_as(Role.BUSINESS_MANAGER)
         .post(url("feedback", feedback_id=item.pk), data)

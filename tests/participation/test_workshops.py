@@ -44,9 +44,18 @@ def board(code: str) -> str:
 def test_a_note_has_no_author_time_or_order(demo):
     fields = {f.name for f in Note._meta.get_fields()}
     assert fields == {
-        "id", "partnership", "workshop", "column", "text", "supports", "group", "hidden",
-        "promoted_to", "promoted_href", "support_keys",
-    }  # fmt: skip
+        "id",
+        "partnership",
+        "workshop",
+        "column",
+        "text",
+        "supports",
+        "group",
+        "hidden",
+        "promoted_to",
+        "promoted_href",
+        "support_keys",
+    }
     kinds = {type(f) for f in Note._meta.get_fields()}
     assert not kinds & {models.DateTimeField, models.DateField, models.GenericIPAddressField}
     assert isinstance(Note._meta.pk, models.UUIDField)
@@ -97,9 +106,11 @@ def test_guest_cannot_reach_anything_outside_the_session(demo):
     guest = join(workshop.code)
     with scopes_disabled():
         other = Workshop.objects.create(
-            partnership=demo["eastmere"], title="Eastmere session", code="EEEEEE",
+            partnership=demo["eastmere"],
+            title="Eastmere session",
+            code="EEEEEE",
             category=workshop.category,
-        )  # fmt: skip
+        )
         secret = Note.objects.create(
             partnership=other.partnership, workshop=other, column="why", text="Eastmere only"
         )
@@ -210,9 +221,11 @@ def open_plan(demo):
         northshire = demo["northshire"]
         neglect = Priority.objects.get(partnership=northshire, title="Neglect")
         priority = Priority.objects.create(
-            partnership=northshire, edition=neglect.edition, title="Exploitation",
+            partnership=northshire,
+            edition=neglect.edition,
+            title="Exploitation",
             target_groups="Teenagers at risk outside the home\nParents and carers",
-        )  # fmt: skip
+        )
     return priority
 
 

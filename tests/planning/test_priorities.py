@@ -39,14 +39,27 @@ def test_manager_plans_a_priority_through_the_five_steps(client_as):
         priority = Priority.objects.get(title="Exploitation outside the home")
         principles = list(Principle.objects.filter(edition=priority.edition).order_by("number"))
     assert start["Location"] == url("step", priority, number=1)
-    step1 = client.post(url("step", priority, number=1), {
-        "issue": "Young people are drawn into county lines.", "target_groups": "Young people aged 12-17\nParents",
-        "overall_change": "Fewer young people exploited.", "principles_influence": "", "context": "", "version": 1,
-    })  # fmt: skip
+    step1 = client.post(
+        url("step", priority, number=1),
+        {
+            "issue": "Young people are drawn into county lines.",
+            "target_groups": "Young people aged 12-17\nParents",
+            "overall_change": "Fewer young people exploited.",
+            "principles_influence": "",
+            "context": "",
+            "version": 1,
+        },
+    )
     assert step1["Location"] == url("step", priority, number=2)
-    client.post(url("step", priority, number=2), {
-        "target_group": "Young people aged 12-17", "term": "short", "text": "Young people know where to get help.", "on_course": "",
-    })  # fmt: skip
+    client.post(
+        url("step", priority, number=2),
+        {
+            "target_group": "Young people aged 12-17",
+            "term": "short",
+            "text": "Young people know where to get help.",
+            "on_course": "",
+        },
+    )
     client.post(
         url("step", priority, number=3),
         {"title": "Detached youth work", "key_features": "", "delivered_by": "", "duration": ""},
@@ -54,17 +67,33 @@ def test_manager_plans_a_priority_through_the_five_steps(client_as):
     with scopes_disabled():
         outcome = PriorityOutcome.objects.get(priority=priority)
         activity = priority.activities.get()
-    linked = client.post(url("activity", priority, activity_id=activity.pk), {
-        "action": "pathway", "outcome": outcome.pk, "because": "trusted adults hear about risk first",
-    })  # fmt: skip
+    linked = client.post(
+        url("activity", priority, activity_id=activity.pk),
+        {
+            "action": "pathway",
+            "outcome": outcome.pk,
+            "because": "trusted adults hear about risk first",
+        },
+    )
     assert linked.status_code == 302
-    twice = client.post(url("activity", priority, activity_id=activity.pk), {
-        "action": "pathway", "outcome": outcome.pk, "because": "again",
-    })  # fmt: skip
+    twice = client.post(
+        url("activity", priority, activity_id=activity.pk),
+        {
+            "action": "pathway",
+            "outcome": outcome.pk,
+            "because": "again",
+        },
+    )
     assert "already linked to that outcome" in twice.content.decode()
-    client.post(url("step", priority, number=4), {
-        "activity": activity.pk, "kind": "staff_time", "description": "Two youth workers", "provided_by": "The council",
-    })  # fmt: skip
+    client.post(
+        url("step", priority, number=4),
+        {
+            "activity": activity.pk,
+            "kind": "staff_time",
+            "description": "Two youth workers",
+            "provided_by": "The council",
+        },
+    )
     partial = {f"principle_{p.number}": f"Reflection {p.number}" for p in principles[:5]}
     client.post(url("step", priority, number=5), partial)
     refused = client.post(url("sign_off", priority), {"action": "request"})

@@ -52,9 +52,11 @@ def test_only_the_reports_year_is_in_the_report(demo):
             partnership=northshire, period="2025-26", review=review
         )
         within = Priority.objects.create(
-            partnership=northshire, edition=review.edition, title="Started within the year",
+            partnership=northshire,
+            edition=review.edition,
+            title="Started within the year",
             created_at=_at(date(2025, 6, 1)),
-        )  # fmt: skip
+        )
         outcome = PriorityOutcome.objects.create(
             partnership=northshire, priority=within, target_group="Families", text="Seen sooner"
         )
@@ -65,26 +67,37 @@ def test_only_the_reports_year_is_in_the_report(demo):
             partnership=northshire, outcome=outcome, date=date(2026, 10, 31), status="off_track"
         )
         Priority.objects.create(
-            partnership=northshire, edition=review.edition, title="Started the year after",
+            partnership=northshire,
+            edition=review.edition,
+            title="Started the year after",
             created_at=_at(date(2026, 10, 1)),
-        )  # fmt: skip
+        )
         Action.objects.create(
-            partnership=northshire, title="Due within the year", due_date=date(2026, 1, 10),
+            partnership=northshire,
+            title="Due within the year",
+            due_date=date(2026, 1, 10),
             created_at=_at(date(2025, 5, 1)),
-        )  # fmt: skip
+        )
         Action.objects.create(
-            partnership=northshire, title="Due the year after", due_date=date(2027, 1, 10),
+            partnership=northshire,
+            title="Due the year after",
+            due_date=date(2027, 1, 10),
             created_at=_at(date(2026, 11, 1)),
-        )  # fmt: skip
+        )
         monitor = Monitor.objects.create(
-            partnership=northshire, name="Later values only for later years", unit="%",
+            partnership=northshire,
+            name="Later values only for later years",
+            unit="%",
             direction="up",
-        )  # fmt: skip
+        )
         for period, value in (("2025-26", "40"), ("2026-27", "90")):
             MonitorValue.objects.create(
-                monitor=monitor, period=period, value=Decimal(value), series=LOCAL,
+                monitor=monitor,
+                period=period,
+                value=Decimal(value),
+                series=LOCAL,
                 partnership=northshire,
-            )  # fmt: skip
+            )
         text = _text(assemble(report))
     assert "Started within the year" in text
     assert "Started the year after" not in text

@@ -103,10 +103,17 @@ def test_every_judgement_and_rating_carries_its_evidence_references(report, docu
 def test_document_covers_every_source(document):
     headings = [b.text for b in document.blocks if isinstance(b, Heading) and b.level == 1]
     assert headings == [
-        "Introduction", "Summary of progress towards the outcomes", "What the partnership survey found",
-        "Priorities", "Learning, actions and challenge", "Voices of children, families and communities",
-        "Monitoring", "Resources", "Looking ahead", "Evidence",
-    ]  # fmt: skip
+        "Introduction",
+        "Summary of progress towards the outcomes",
+        "What the partnership survey found",
+        "Priorities",
+        "Learning, actions and challenge",
+        "Voices of children, families and communities",
+        "Monitoring",
+        "Resources",
+        "Looking ahead",
+        "Evidence",
+    ]
     categories = [b.text for b in document.blocks if isinstance(b, Heading) and b.level == 2][:5]
     assert categories == [
         "1. Leadership",

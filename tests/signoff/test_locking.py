@@ -32,14 +32,34 @@ WRITING_MODULES = [
 ]
 # The models that make up a signed record (the record itself and its parts).
 SIGNED_PARTS = {
-    "Review", "Rating", "OutcomeJudgement",
-    "Priority", "PriorityOutcome", "Activity", "Pathway", "Resource", "Reflection",
-    "YearlyReport", "NarrativeSection",
-}  # fmt: skip
+    "Review",
+    "Rating",
+    "OutcomeJudgement",
+    "Priority",
+    "PriorityOutcome",
+    "Activity",
+    "Pathway",
+    "Resource",
+    "Reflection",
+    "YearlyReport",
+    "NarrativeSection",
+}
 WRITE_CALLS = {
-    "save", "create", "update", "delete", "bulk_create", "bulk_update", "update_or_create",
-    "get_or_create", "set", "add", "remove", "clear", "save_form_versioned", "save_versioned",
-}  # fmt: skip
+    "save",
+    "create",
+    "update",
+    "delete",
+    "bulk_create",
+    "bulk_update",
+    "update_or_create",
+    "get_or_create",
+    "set",
+    "add",
+    "remove",
+    "clear",
+    "save_form_versioned",
+    "save_versioned",
+}
 # Functions that write those models but are not edits of a signed record, and why.
 NOT_EDITS = {
     "reviews.services.review_start": "makes a new review (carried forward from the last)",

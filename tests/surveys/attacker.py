@@ -54,9 +54,10 @@ class Attacker:
             return [
                 i
                 for (x, y, a), i in self.index.items()
-                if (xs is None or x in xs) and (ys is None or y in ys)
+                if (xs is None or x in xs)
+                and (ys is None or y in ys)
                 and (bands is None or a in bands)
-            ]  # fmt: skip
+            ]
 
         self.where = where
         p = published

@@ -15,10 +15,23 @@ from trust.tabular import csv_bytes, read_rows, safe_cell, xlsx_bytes
 @pytest.mark.parametrize(
     "dangerous",
     [
-        "=1+1", "+44 123", "-2", "@SUM(A1)", "\t=x", "\r=x", "\n=x", " =1+1", "\u00a0=1+1",
-        "|calc", "%0A=1", "|cmd", "\uff1dSUM(A1)", "\uff0b1", " ",
+        "=1+1",
+        "+44 123",
+        "-2",
+        "@SUM(A1)",
+        "\t=x",
+        "\r=x",
+        "\n=x",
+        " =1+1",
+        "\u00a0=1+1",
+        "|calc",
+        "%0A=1",
+        "|cmd",
+        "\uff1dSUM(A1)",
+        "\uff0b1",
+        " ",
     ],
-)  # fmt: skip
+)
 def test_safe_cell_neutralises_formula_starts(dangerous):
     assert safe_cell(dangerous) == "'" + dangerous
 

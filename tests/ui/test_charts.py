@@ -31,9 +31,11 @@ def test_dollar_signs_in_labels_are_text_not_mathematics():
     labels = ["Spend in $ (US grant)", "Budget $x^2$ line", "Unpaired $5 and $"]
     for fmt in ("svg", "png"):
         picture = bar_chart(
-            title="Costs in $ and £", labels=labels, series=[Series("2025-26", [1.0, 2.0, 3.0])],
+            title="Costs in $ and £",
+            labels=labels,
+            series=[Series("2025-26", [1.0, 2.0, 3.0])],
             fmt=fmt,
-        )  # fmt: skip
+        )
         assert picture
     svg = line_chart(title="$x^2$", x_labels=["$a$", "b"], series=[Series("$", [1.0, 2.0])])
     # Drawn as typed, in the chart's one font: mathematics would set "x" in an italic face.
