@@ -227,9 +227,15 @@ class Stack:
             capture_output=True,
         )
 
-    def kill_server(self, index: int) -> None:
-        """SIGKILL an app server's master and workers at once, as a crash would."""
-        os.killpg(self.servers[index].pid, signal.SIGKILL)
+    def kill_server(self, index: int, *, hang_first: float = 0.0) -> None:
+        """SIGKILL an app server's master and workers at once, as a crash would. With
+        `hang_first`, the server is first frozen (SIGSTOP) for that long, so the requests
+        nginx sends it meanwhile are certainly in flight when it dies."""
+        group = self.servers[index].pid
+        if hang_first:
+            os.killpg(group, signal.SIGSTOP)
+            time.sleep(hang_first)
+        os.killpg(group, signal.SIGKILL)
         self.servers[index].wait()
 
     def stop(self) -> None:

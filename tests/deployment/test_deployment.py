@@ -333,7 +333,7 @@ def test_an_app_server_killed_mid_request_loses_nothing(stack):
                 if any(future.done() for future in futures):
                     break  # a respondent stopped early: its error is raised below
                 time.sleep(0.02)
-            stack.kill_server(0)
+            stack.kill_server(0, hang_first=1.0)
             for future in futures:
                 future.result()
         errors = sum(p.errors for p in respondents)
