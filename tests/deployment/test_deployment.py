@@ -123,8 +123,10 @@ def test_an_address_locks_after_a_hundred_failures(stack):
 
         with ThreadPoolExecutor(8) as pool:
             statuses = list(pool.map(fail, range(100)))
-        assert statuses.count(200) == 99
-        assert statuses.count(429) == 1
+        # Eight at a time: the failures that finish together at the hundredth may each see the
+        # count reach 100, so one or a few of the last are refused ("about 100").
+        assert statuses.count(200) + statuses.count(429) == 100
+        assert 1 <= statuses.count(429) <= 8
         refused = stack.visitor("127.0.0.20")
         status, _, body = refused.post(SIGN_IN, {"username": people["chair"], "password": password})
         assert status == 429
