@@ -12,20 +12,15 @@ from notifications.services import notify
 from signoff.services import signers
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
-from trust.versioning import save_form_versioned
+from trust.versioning import save_values
 
 from .models import Action, Challenge, Escalation, LearningSource, Recommendation
 
-LINKS = ("source", "recommendation", "owner_agency", "priority")
-
 
 @transaction.atomic
-def source_save(*, form, partnership, actor) -> LearningSource:
-    source = form.save(commit=False)
-    source.partnership = partnership
-    source.evidence = form.cleaned_data["evidence"]
-    source.save()
-    return source
+def source_save(*, partnership, values: dict, actor) -> LearningSource:
+    """Record where learning came from (a review, an audit, feedback ...)."""
+    return save_values(LearningSource(partnership=partnership), values)
 
 
 @transaction.atomic
@@ -39,20 +34,21 @@ def recommendation_add(*, source: LearningSource, text: str, actor) -> Recommend
 
 
 @transaction.atomic
-def action_save(*, form, partnership, actor) -> Action:
-    """Save an action through the version check; completing it records the date."""
-    action = form.instance
-    action.partnership = partnership
-    for name in (*LINKS, "due_date"):
-        setattr(action, name, form.cleaned_data[name])
-    if action.status == Action.Status.DONE and action.completed_on is None:
-        action.completed_on = timezone.localdate()
-    elif action.status != Action.Status.DONE:
+def action_save(
+    *,
+    partnership,
+    action: Action | None = None,
+    values: dict,
+    expected_version: int | None = None,
+    actor,
+) -> Action:
+    """Add or change an action (version-checked); completing it records the date."""
+    action = action or Action(partnership=partnership)
+    if values.get("status", action.status) != Action.Status.DONE:
         action.completed_on = None
-    saved = save_form_versioned(form)
-    for name in ("evidence", "outcomes", "indicators"):
-        getattr(saved, name).set(form.cleaned_data[name])
-    return saved
+    elif action.completed_on is None:
+        action.completed_on = timezone.localdate()
+    return save_values(action, values, expected_version=expected_version)
 
 
 @transaction.atomic
@@ -87,18 +83,22 @@ def escalation_respond(*, escalation: Escalation, response: str, actor) -> Escal
 
 
 @transaction.atomic
-def challenge_save(*, form, partnership, actor) -> Challenge:
-    """Save a challenge through the version check (the business unit and the scrutineer both
-    edit them)."""
-    challenge = form.instance
-    challenge.partnership = partnership
-    for name in ("raised_on", "responded_on", "raised_with"):
-        setattr(challenge, name, form.cleaned_data[name])
-    if challenge.response and challenge.responded_on is None:
-        challenge.responded_on = timezone.localdate()
-    saved = save_form_versioned(form)
-    saved.outcomes.set(form.cleaned_data["outcomes"])
-    return saved
+def challenge_save(
+    *,
+    partnership,
+    challenge: Challenge | None = None,
+    values: dict,
+    expected_version: int | None = None,
+    actor,
+) -> Challenge:
+    """Add or change a challenge through the version check (the business unit and the
+    scrutineer both edit them); a response without a date is dated today."""
+    challenge = challenge or Challenge(partnership=partnership)
+    values = dict(values)
+    responded = values.get("response", challenge.response)
+    if responded and values.get("responded_on", challenge.responded_on) is None:
+        values["responded_on"] = timezone.localdate()
+    return save_values(challenge, values, expected_version=expected_version)
 
 
 @transaction.atomic

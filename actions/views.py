@@ -12,7 +12,7 @@ from django.urls import reverse
 from framework.selectors import current_edition
 from partnerships.models import Agency
 from trust.imports import ImportForm
-from trust.versioning import EditConflict, conflict_response
+from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 
 from . import services
 from .forms import (
@@ -61,7 +61,7 @@ def source_add(request: HttpRequest, partnership: str) -> HttpResponse:
     form = SourceForm(request.POST or None, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
         source = services.source_save(
-            form=form, partnership=request.partnership, actor=request.user
+            partnership=request.partnership, values=model_values(form), actor=request.user
         )
         messages.success(request, f"{source} has been added.")
         return redirect("actions:source", partnership=partnership, source_id=source.pk)
@@ -112,7 +112,7 @@ def action_add(request: HttpRequest, partnership: str) -> HttpResponse:
     cancel = reverse("actions:log", args=[partnership])
     if request.method == "POST" and form.is_valid():
         action = services.action_save(
-            form=form, partnership=request.partnership, actor=request.user
+            partnership=request.partnership, values=model_values(form), actor=request.user
         )
         messages.success(request, "The action has been added.")
         return redirect("actions:action", partnership=partnership, action_id=action.pk)
@@ -176,7 +176,13 @@ def action_edit(request: HttpRequest, partnership: str, action_id: int) -> HttpR
     back = reverse("actions:action", args=[partnership, action.pk])
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_save(form=form, partnership=request.partnership, actor=request.user)
+            services.action_save(
+                partnership=request.partnership,
+                action=action,
+                values=model_values(form),
+                expected_version=expected_version(form),
+                actor=request.user,
+            )
         except EditConflict as conflict:
             return conflict_response(
                 request, form, conflict, title="Edit the action", cancel_url=back
@@ -208,7 +214,13 @@ def _challenge(request, partnership: str, challenge: Challenge | None) -> HttpRe
     title = "Record a challenge" if challenge is None else "Update the challenge"
     if request.method == "POST" and form.is_valid():
         try:
-            services.challenge_save(form=form, partnership=request.partnership, actor=request.user)
+            services.challenge_save(
+                partnership=request.partnership,
+                challenge=challenge,
+                values=model_values(form),
+                expected_version=expected_version(form),
+                actor=request.user,
+            )
         except EditConflict as conflict:
             return conflict_response(request, form, conflict, title=title, cancel_url=back)
         messages.success(request, "The challenge has been saved.")

@@ -7,30 +7,34 @@ from django.db import transaction
 from files.services import file_store
 from trust.softdelete import mark_deleted, mark_restored
 from trust.uploads import CheckedUpload
-from trust.versioning import save_form_versioned
+from trust.versioning import save_values
 
 from .models import EvidenceItem
 
 
 @transaction.atomic
 def evidence_save(
-    *, form, partnership, checked: CheckedUpload | None, file_name: str, actor
+    *,
+    partnership,
+    item: EvidenceItem | None = None,
+    values: dict,
+    expected_version: int | None = None,
+    checked: CheckedUpload | None = None,
+    file_name: str = "",
+    actor,
 ) -> EvidenceItem:
     """Add or edit an item (version-checked); an uploaded file is stored and attached."""
-    item = form.instance
-    item.partnership = partnership
-    if item.pk is None:
-        item.created_by = actor
+    item = item or EvidenceItem(partnership=partnership, created_by=actor)
     if checked is not None:
         item.file = file_store(
             partnership=partnership,
             checked=checked,
             original_name=file_name,
-            title=form.cleaned_data["title"],
+            title=values.get("title", item.title),
             in_library=False,
             actor=actor,
         )
-    return save_form_versioned(form)
+    return save_values(item, values, expected_version=expected_version)
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.urls import reverse
 from framework.models import EvidenceSource
 from framework.selectors import current_edition
 from partnerships.models import Agency
-from trust.versioning import EditConflict, conflict_response
+from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.links import link_each
 
 from . import services
@@ -54,8 +54,10 @@ def _edit(request: HttpRequest, partnership: str, item: EvidenceItem | None) -> 
         upload = form.cleaned_data.get("upload")
         try:
             saved = services.evidence_save(
-                form=form,
                 partnership=request.partnership,
+                item=item,
+                values=model_values(form),
+                expected_version=expected_version(form),
                 checked=form.checked,
                 file_name=upload.name if upload else "",
                 actor=request.user,

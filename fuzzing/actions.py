@@ -16,6 +16,7 @@ from actions.models import Action
 from framework.selectors import current_edition
 from fuzzing.registry import register
 from trust.imports import ImportForm
+from trust.versioning import model_values
 
 
 def _action(ctx) -> Action:
@@ -27,7 +28,7 @@ register(
     SourceForm,
     build=lambda ctx: {"partnership": ctx.partnership},
     submit=lambda form, ctx: services.source_save(
-        form=form, partnership=ctx.partnership, actor=ctx.actor
+        partnership=ctx.partnership, values=model_values(form), actor=ctx.actor
     ),
 )
 register(RecommendationForm)
@@ -39,7 +40,7 @@ register(
         "edition": current_edition(),
     },
     submit=lambda form, ctx: services.action_save(
-        form=form, partnership=ctx.partnership, actor=ctx.actor
+        partnership=ctx.partnership, values=model_values(form), actor=ctx.actor
     ),
 )
 register(EscalateForm)
@@ -48,7 +49,7 @@ register(
     ChallengeForm,
     build=lambda ctx: {"partnership": ctx.partnership, "edition": current_edition()},
     submit=lambda form, ctx: services.challenge_save(
-        form=form, partnership=ctx.partnership, actor=ctx.actor
+        partnership=ctx.partnership, values=model_values(form), actor=ctx.actor
     ),
 )
 register(

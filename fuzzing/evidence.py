@@ -7,13 +7,14 @@ from framework.models import EvidenceSource
 from framework.selectors import current_edition
 from fuzzing.registry import register
 from partnerships.models import Agency
+from trust.versioning import model_values
 
 register(
     EvidenceForm,
     build=lambda ctx: {"partnership": ctx.partnership, "edition": current_edition()},
     submit=lambda form, ctx: services.evidence_save(
-        form=form,
         partnership=ctx.partnership,
+        values=model_values(form),
         checked=form.checked,
         file_name=form.cleaned_data["upload"].name if form.cleaned_data.get("upload") else "",
         actor=ctx.actor,

@@ -7,12 +7,13 @@ from monitoring.forms import MonitorForm
 from monitoring.imports import VALUE_COLUMNS
 from monitoring.models import Monitor
 from trust.imports import ImportForm
+from trust.versioning import model_values
 
 register(
     MonitorForm,
     build=lambda ctx: {"partnership": ctx.partnership, "edition": current_edition()},
     submit=lambda form, ctx: services.monitor_save(
-        form=form, partnership=ctx.partnership, actor=ctx.actor
+        partnership=ctx.partnership, values=model_values(form), actor=ctx.actor
     ),
 )
 register(

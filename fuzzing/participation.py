@@ -18,6 +18,7 @@ from participation.forms import (
     YouSaidPageForm,
 )
 from participation.models import Feedback, Note, VoiceGroup, Workshop
+from trust.versioning import expected_version, model_values
 
 
 def _group(ctx) -> VoiceGroup:
@@ -38,9 +39,8 @@ def _workshop(ctx) -> Workshop:
 
 
 def _feedback_submit(form, ctx):
-    form.instance.received_on = form.cleaned_data["received_on"]
     return services.feedback_add(
-        form=form, partnership=ctx.partnership, by_the_group=False, actor=ctx.actor
+        partnership=ctx.partnership, values=model_values(form), by_the_group=False, actor=ctx.actor
     )
 
 
@@ -48,7 +48,7 @@ register(
     VoiceGroupForm,
     build=lambda ctx: {"partnership": ctx.partnership},
     submit=lambda form, ctx: services.group_save(
-        form=form, partnership=ctx.partnership, actor=ctx.actor
+        partnership=ctx.partnership, values=model_values(form), actor=ctx.actor
     ),
 )
 register(
@@ -62,7 +62,12 @@ register(
 register(
     ResponseForm,
     build=lambda ctx: {"instance": _feedback(ctx), "partnership": ctx.partnership},
-    submit=lambda form, ctx: services.feedback_respond(form=form, actor=ctx.actor),
+    submit=lambda form, ctx: services.feedback_respond(
+        feedback=form.instance,
+        values=model_values(form),
+        expected_version=expected_version(form),
+        actor=ctx.actor,
+    ),
 )
 register(
     DiversityForm,
@@ -79,7 +84,7 @@ register(
     WorkshopForm,
     build=lambda ctx: {"partnership": ctx.partnership, "edition": current_edition()},
     submit=lambda form, ctx: workshops.workshop_open(
-        form=form, partnership=ctx.partnership, actor=ctx.actor
+        partnership=ctx.partnership, values=model_values(form), actor=ctx.actor
     ),
 )
 register(JoinForm)

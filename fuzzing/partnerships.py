@@ -14,10 +14,18 @@ from partnerships.forms import (
 from partnerships.imports import AGENCY_COLUMNS
 from partnerships.models import Agency, Membership, Subgroup
 from trust.imports import ImportForm
+from trust.versioning import expected_version, model_values
 
 
 def _save(form, ctx):
-    return services.record_save(form=form, actor=ctx.actor)
+    return services.record_save(
+        partnership=ctx.partnership,
+        model=form._meta.model,
+        record=form.instance if form.instance.pk else None,
+        values=model_values(form),
+        expected_version=expected_version(form),
+        actor=ctx.actor,
+    )
 
 
 register(

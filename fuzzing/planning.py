@@ -17,6 +17,7 @@ from planning.forms import (
     ResourceForm,
 )
 from planning.models import Priority
+from trust.versioning import expected_version, model_values
 
 
 def _draft(ctx) -> Priority:
@@ -53,19 +54,24 @@ register(
 register(
     IssueForm,
     build=lambda ctx: {"instance": _draft(ctx)},
-    submit=lambda form, ctx: services.issue_save(form=form, actor=ctx.actor),
+    submit=lambda form, ctx: services.issue_save(
+        priority=form.instance,
+        values=model_values(form),
+        expected_version=expected_version(form),
+        actor=ctx.actor,
+    ),
 )
 register(
     OutcomeForm,
     build=lambda ctx: {"priority": _draft(ctx)},
     submit=lambda form, ctx: services.outcome_save(
-        form=form, priority=_draft(ctx), actor=ctx.actor
+        priority=_draft(ctx), values=model_values(form), actor=ctx.actor
     ),
 )
 register(
     ActivityForm,
     submit=lambda form, ctx: services.activity_save(
-        form=form, priority=_draft(ctx), actor=ctx.actor
+        priority=_draft(ctx), values=model_values(form), actor=ctx.actor
     ),
 )
 register(PathwayForm, build=lambda ctx: {"activity": _activity(ctx)})
@@ -73,7 +79,7 @@ register(
     ResourceForm,
     build=lambda ctx: {"priority": _activity(ctx).priority},
     submit=lambda form, ctx: services.resource_save(
-        form=form, priority=_draft(ctx), actor=ctx.actor
+        priority=_draft(ctx), values=model_values(form), actor=ctx.actor
     ),
 )
 register(

@@ -4,8 +4,8 @@
 that none causes a server error, every rejection names the field with a specific message, and
 a rejected submission saves nothing. Each app's forms are listed in `fuzzing/<app>.py`:
 
-    register(AgencyForm, build=lambda ctx: {"partnership": ctx.partnership},
-             submit=lambda form, ctx: services.record_save(form=form, actor=ctx.actor))
+    register(ActivityForm, submit=lambda form, ctx: services.activity_save(
+        priority=draft(ctx), values=model_values(form), actor=ctx.actor))
 
 `build` gives the form's extra keyword arguments; `submit` runs the service a valid form
 leads to (it may raise ValidationError, which must carry a message).

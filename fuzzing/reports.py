@@ -6,6 +6,7 @@ from fuzzing.registry import register
 from reports import services
 from reports.forms import ReportForm, SectionForm, WithdrawForm
 from reports.models import YearlyReport
+from trust.versioning import model_values
 
 
 def _draft(ctx) -> YearlyReport:
@@ -20,12 +21,14 @@ register(
     ReportForm,
     build=lambda ctx: {"partnership": ctx.partnership},
     submit=lambda form, ctx: services.report_start(
-        form=form, partnership=ctx.partnership, actor=ctx.actor
+        partnership=ctx.partnership, values=model_values(form), actor=ctx.actor
     ),
 )
 register(
     SectionForm,
-    submit=lambda form, ctx: services.section_save(form=form, report=_draft(ctx), actor=ctx.actor),
+    submit=lambda form, ctx: services.section_save(
+        report=_draft(ctx), values=model_values(form), actor=ctx.actor
+    ),
 )
 
 register(WithdrawForm)

@@ -6,6 +6,7 @@ from fuzzing.registry import register
 from resources import services
 from resources.forms import AdequacyForm, ContributionForm, OtherForm, PostForm, SpendForm, YearForm
 from resources.models import ResourceYear
+from trust.versioning import expected_version, model_values
 
 
 def _year(ctx) -> ResourceYear:
@@ -14,7 +15,9 @@ def _year(ctx) -> ResourceYear:
 
 
 def _add(form, ctx):
-    return services.resource_line_add(form=form, year=_year(ctx), actor=ctx.actor)
+    return services.resource_line_add(
+        year=_year(ctx), line=form._meta.model, values=model_values(form), actor=ctx.actor
+    )
 
 
 register(
@@ -30,5 +33,10 @@ register(PostForm, submit=_add)
 register(
     AdequacyForm,
     build=lambda ctx: {"instance": _year(ctx)},
-    submit=lambda form, ctx: services.adequacy_save(form=form, actor=ctx.actor),
+    submit=lambda form, ctx: services.adequacy_save(
+        year=form.instance,
+        values=model_values(form),
+        expected_version=expected_version(form),
+        actor=ctx.actor,
+    ),
 )

@@ -15,6 +15,7 @@ from reviews.imports import RATING_COLUMNS
 from reviews.models import OutcomeJudgement, Rating, Review
 from reviews.selectors import latest_review
 from trust.imports import ImportForm
+from trust.versioning import expected_version, model_values
 
 
 def _open_review(ctx) -> Review:
@@ -46,7 +47,12 @@ register(
         "edition": current_edition(),
         "partnership": ctx.partnership,
     },
-    submit=lambda form, ctx: services.rating_save(form=form, actor=ctx.actor),
+    submit=lambda form, ctx: services.rating_save(
+        rating=form.instance,
+        values=model_values(form),
+        expected_version=expected_version(form),
+        actor=ctx.actor,
+    ),
 )
 register(
     JudgementForm,
@@ -55,7 +61,12 @@ register(
         "edition": current_edition(),
         "partnership": ctx.partnership,
     },
-    submit=lambda form, ctx: services.judgement_save(form=form, actor=ctx.actor),
+    submit=lambda form, ctx: services.judgement_save(
+        judgement=form.instance,
+        values=model_values(form),
+        expected_version=expected_version(form),
+        actor=ctx.actor,
+    ),
 )
 register(
     AssignForm,

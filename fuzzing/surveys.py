@@ -20,6 +20,7 @@ from surveys.forms import (
 from surveys.models import Comment, Wave, WaveStatement
 from surveys.results import options, profile_questions
 from trust.imports import ImportForm
+from trust.versioning import expected_version, model_values
 
 
 def _wave(ctx) -> Wave:
@@ -44,7 +45,12 @@ register(
 register(
     WaveEditForm,
     build=lambda ctx: {"instance": _wave(ctx)},
-    submit=lambda form, ctx: services.wave_save(form=form, actor=ctx.actor),
+    submit=lambda form, ctx: services.wave_save(
+        wave=form.instance,
+        values=model_values(form),
+        expected_version=expected_version(form),
+        actor=ctx.actor,
+    ),
 )
 register(StatementsForm, build=lambda ctx: {"wave": _wave(ctx)})
 register(LocalStatementForm, build=lambda ctx: {"wave": _wave(ctx)})

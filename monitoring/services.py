@@ -6,16 +6,23 @@ from django.db import transaction
 
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
-from trust.versioning import save_form_versioned
+from trust.versioning import save_values
 
 from .imports import value_row_cleaner
 from .models import Monitor, MonitorValue
 
 
 @transaction.atomic
-def monitor_save(*, form, partnership, actor) -> Monitor:
-    form.instance.partnership = partnership
-    return save_form_versioned(form)
+def monitor_save(
+    *,
+    partnership,
+    monitor: Monitor | None = None,
+    values: dict,
+    expected_version: int | None = None,
+    actor,
+) -> Monitor:
+    monitor = monitor or Monitor(partnership=partnership)
+    return save_values(monitor, values, expected_version=expected_version)
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from framework.selectors import current_edition
 from trust.imports import ImportForm
-from trust.versioning import EditConflict, conflict_response
+from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.charts import Series, inline_svg, line_chart
 
 from . import services
@@ -40,7 +40,11 @@ def _edit(request: HttpRequest, partnership: str, monitor: Monitor | None) -> Ht
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.monitor_save(
-                form=form, partnership=request.partnership, actor=request.user
+                partnership=request.partnership,
+                monitor=monitor,
+                values=model_values(form),
+                expected_version=expected_version(form),
+                actor=request.user,
             )
         except EditConflict as conflict:
             return conflict_response(request, form, conflict, title=title, cancel_url=cancel)

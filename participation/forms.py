@@ -265,13 +265,13 @@ class WorkshopForm(GovukFormMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        # The subject is one choice in the form and two fields of the workshop: a category
+        # (with the review its notes may go into) or a priority.
         kind, _, pk = (data.get("subject") or "").partition(":")
-        if kind == "category":
-            self.instance.category = OutcomeCategory.objects.get(pk=pk)
-            self.instance.review = data.get("review")
-        elif kind == "priority":
-            self.instance.priority = Priority.objects.get(pk=pk)
-        self.instance.held_on = data.get("held_on") or self.instance.held_on
+        data["category"] = OutcomeCategory.objects.get(pk=pk) if kind == "category" else None
+        data["priority"] = Priority.objects.get(pk=pk) if kind == "priority" else None
+        if kind != "category":
+            data["review"] = None
         return data
 
 

@@ -8,46 +8,37 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.events import Event, record
-from trust.versioning import save_form_versioned
+from trust.versioning import save_values
 
 from .models import DiversityCount, Feedback, VoiceGroup, YouSaidPage
 
 
 @transaction.atomic
-def group_save(*, form, partnership, actor) -> VoiceGroup:
-    group = form.save(commit=False)
-    group.partnership = partnership
-    group.save()
-    group.members.set(form.cleaned_data["members"])
-    return group
+def group_save(*, partnership, group: VoiceGroup | None = None, values: dict, actor) -> VoiceGroup:
+    """Add or change a group of children, young people, families or community members."""
+    return save_values(group or VoiceGroup(partnership=partnership), values)
 
 
 @transaction.atomic
-def feedback_add(*, form, partnership, by_the_group: bool, actor) -> Feedback:
+def feedback_add(*, partnership, values: dict, by_the_group: bool, actor) -> Feedback:
     """Record what a group said; the response is due after the group's set number of days."""
-    feedback = form.save(commit=False)
-    group = form.cleaned_data["group"]
-    feedback.partnership = partnership
-    feedback.group = group
-    feedback.by_the_group = by_the_group
-    feedback.respond_by = Feedback.due(feedback.received_on, group)
-    feedback.save()
-    feedback.outcomes.set(form.cleaned_data["outcomes"])
-    return feedback
+    feedback = Feedback(partnership=partnership, by_the_group=by_the_group)
+    received_on = values.get("received_on") or timezone.localdate()  # sent in today
+    due = Feedback.due(received_on, values["group"])
+    return save_values(feedback, {**values, "received_on": received_on, "respond_by": due})
 
 
 @transaction.atomic
-def feedback_respond(*, form, actor) -> Feedback:
-    """Save the partnership's response through the version check."""
-    feedback = form.instance
-    if feedback.response and feedback.responded_on is None:
-        feedback.responded_on = timezone.localdate()
-    if not feedback.response:
+def feedback_respond(
+    *, feedback: Feedback, values: dict, expected_version: int | None, actor
+) -> Feedback:
+    """Save the partnership's response ("we did") through the version check; it is dated
+    when first given, and undated again if it is cleared."""
+    if not values.get("response", feedback.response):
         feedback.responded_on = None
-    saved = save_form_versioned(form)
-    for name in ("actions", "priorities", "ratings"):
-        getattr(saved, name).set(form.cleaned_data[name])
-    return saved
+    elif feedback.responded_on is None:
+        feedback.responded_on = timezone.localdate()
+    return save_values(feedback, values, expected_version=expected_version)
 
 
 @transaction.atomic

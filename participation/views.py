@@ -9,12 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django_scopes import scope
 
 from framework.selectors import current_edition
 from partnerships.models import Partnership
-from trust.versioning import EditConflict, conflict_response
+from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 
 from . import selectors, services
 from .forms import DiversityForm, FeedbackForm, ResponseForm, VoiceGroupForm, YouSaidPageForm
@@ -82,7 +81,12 @@ def _group_form(request, partnership: str, group: VoiceGroup | None) -> HttpResp
     form = VoiceGroupForm(request.POST or None, instance=group, partnership=request.partnership)
     back = reverse("participation:voices", args=[partnership])
     if request.method == "POST" and form.is_valid():
-        saved = services.group_save(form=form, partnership=request.partnership, actor=request.user)
+        saved = services.group_save(
+            partnership=request.partnership,
+            group=group,
+            values=model_values(form),
+            actor=request.user,
+        )
         messages.success(request, f"{saved} has been saved.")
         return redirect("participation:group", partnership=partnership, group_id=saved.pk)
     return _form_page(
@@ -139,11 +143,11 @@ def feedback_add(request: HttpRequest, partnership: str) -> HttpResponse:
         initial={"group": request.GET.get("group")},
     )
     if request.method == "POST" and form.is_valid():
-        form.instance.received_on = (
-            form.cleaned_data["received_on"] if staff else timezone.localdate()
-        )
         feedback = services.feedback_add(
-            form=form, partnership=request.partnership, by_the_group=not staff, actor=request.user
+            partnership=request.partnership,
+            values=model_values(form),
+            by_the_group=not staff,
+            actor=request.user,
         )
         messages.success(
             request,
@@ -182,7 +186,12 @@ def feedback_detail(request: HttpRequest, partnership: str, feedback_id: int) ->
         back = reverse("participation:voices", args=[partnership])
         if request.method == "POST" and form.is_valid():
             try:
-                services.feedback_respond(form=form, actor=request.user)
+                services.feedback_respond(
+                    feedback=feedback,
+                    values=model_values(form),
+                    expected_version=expected_version(form),
+                    actor=request.user,
+                )
             except EditConflict as conflict:
                 return conflict_response(
                     request, form, conflict, title="Respond to feedback", cancel_url=back

@@ -12,6 +12,7 @@ from django.urls import reverse
 from framework.selectors import current_edition
 from trust.signals import data_exported
 from trust.tabular import table_download
+from trust.versioning import model_values
 
 from . import selectors, workshops
 from .forms import GroupNotesForm, NoteForm, PromoteForm, WorkshopForm
@@ -35,7 +36,7 @@ def workshop_add(request: HttpRequest, partnership: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         workshop = workshops.workshop_open(
-            form=form, partnership=request.partnership, actor=request.user
+            partnership=request.partnership, values=model_values(form), actor=request.user
         )
         messages.success(
             request, f"The workshop is open. People join with the code {workshop.code}."

@@ -25,6 +25,7 @@ from planning.models import Pathway
 from reviews import services as reviews
 from reviews.models import OutcomeJudgement, Rating, Review
 from signoff.locking import writes_signed
+from trust.versioning import save_values
 
 from .models import Column, Note, NoteGroup, NoteSupport, Workshop
 
@@ -60,13 +61,10 @@ def workshop_by_code(code: str) -> Workshop | None:
 
 
 @transaction.atomic
-def workshop_open(*, form, partnership, actor) -> Workshop:
-    workshop = form.save(commit=False)
-    workshop.partnership = partnership
-    workshop.code = new_code()
-    workshop.status = Workshop.Status.OPEN
-    workshop.save()
-    return workshop
+def workshop_open(*, partnership, values: dict, actor) -> Workshop:
+    """Open a workshop board with a fresh code for guests to join with."""
+    workshop = Workshop(partnership=partnership, code=new_code(), status=Workshop.Status.OPEN)
+    return save_values(workshop, values)
 
 
 @transaction.atomic

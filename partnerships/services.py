@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +24,7 @@ from accounts.two_factor import two_factor_reset
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
 from trust.softdelete import mark_deleted, mark_restored
-from trust.versioning import save_form_versioned
+from trust.versioning import save_values
 
 from .imports import agency_row_cleaner
 from .models import (
@@ -261,10 +261,23 @@ def partnership_create(
     return partnership, invitation
 
 
-def record_save(*, form, actor):
-    """Save an add or edit form for partnership set-up (details, partner bodies, agencies,
-    subgroups) through the version check. Raises `EditConflict` if someone saved first."""
-    return save_form_versioned(form)
+def record_save(
+    *,
+    partnership: Partnership,
+    model: type[models.Model],
+    record: models.Model | None = None,
+    values: dict,
+    expected_version: int | None = None,
+    actor,
+):
+    """Add or change a set-up record: the partnership's details, a partner body, an agency or
+    a subgroup (`model`), through the version check. Raises `EditConflict` if someone saved
+    first; a record of another partnership is refused."""
+    if record is None:
+        record = model(partnership=partnership)
+    elif record != partnership and record.partnership_id != partnership.pk:
+        raise ValidationError("That record belongs to another partnership.")
+    return save_values(record, values, expected_version=expected_version)
 
 
 @transaction.atomic

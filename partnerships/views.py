@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from accounts.forms import AcceptInvitationForm, JoinForm
 from trust.imports import ImportForm
-from trust.versioning import EditConflict, conflict_response
+from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 
 from . import selectors, services
 from .attention import attention_items
@@ -81,7 +81,14 @@ def about(request, partnership: str):
 def _save_or_conflict(request, form, *, title: str, done: str, message: str):
     """Save a valid edit form; if someone else saved first, show both versions instead."""
     try:
-        services.record_save(form=form, actor=request.user)
+        services.record_save(
+            partnership=request.partnership,
+            model=form._meta.model,
+            record=form.instance if form.instance.pk else None,
+            values=model_values(form),
+            expected_version=expected_version(form),
+            actor=request.user,
+        )
     except EditConflict as conflict:
         return conflict_response(request, form, conflict, title=title, cancel_url=done)
     messages.success(request, message)

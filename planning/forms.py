@@ -187,10 +187,6 @@ class ResourceForm(GovukFormMixin, forms.ModelForm):
         }
         self.fields["kind"].choices = Resource.Kind.choices
 
-    def save(self, commit: bool = True):
-        self.instance.activity = self.cleaned_data["activity"]
-        return super().save(commit)
-
 
 class ReflectionsForm(GovukFormMixin, forms.Form):
     """Step five: a reflection on each principle. Saved as you go: blank ones are kept blank."""

@@ -10,7 +10,7 @@ from django.urls import reverse
 from framework.models import Principle
 from signoff import services as signoff
 from signoff.locking import writes_signed
-from trust.versioning import save_form_versioned, save_versioned
+from trust.versioning import save_values, save_versioned
 from ui.text import with_paragraph
 
 from .models import (
@@ -33,30 +33,36 @@ def priority_start(*, partnership, edition, title: str, actor) -> Priority:
     return Priority.objects.create(partnership=partnership, edition=edition, title=title)
 
 
-@writes_signed(lambda form, **_: form.instance)
-def issue_save(*, form, actor) -> Priority:
-    return save_form_versioned(form)
+@writes_signed(lambda priority, **_: priority)
+def issue_save(
+    *, priority: Priority, values: dict, expected_version: int | None, actor
+) -> Priority:
+    """Step one: the issue, its context and the data that describe it."""
+    return save_values(priority, values, expected_version=expected_version)
+
+
+def _part_of(priority: Priority, part, model):
+    """The part being edited, or a new one; a part of another priority is refused."""
+    if part is None:
+        return model(partnership=priority.partnership, priority=priority)
+    if part.priority_id != priority.pk:
+        raise ValidationError("That belongs to another priority.")
+    return part
 
 
 @writes_signed(lambda priority, **_: priority)
-def outcome_save(*, form, priority: Priority, actor) -> PriorityOutcome:
-    outcome = form.save(commit=False)
-    outcome.partnership = priority.partnership
-    outcome.priority = priority
-    outcome.save()
-    outcome.framework_outcomes.set(form.cleaned_data["framework_outcomes"])
-    outcome.indicators.set(form.cleaned_data["indicators"])
-    outcome.monitors.set(form.cleaned_data["monitors"])
-    return outcome
+def outcome_save(
+    *, priority: Priority, outcome: PriorityOutcome | None = None, values: dict, actor
+) -> PriorityOutcome:
+    """Add an outcome to step two, or change one (with its framework links)."""
+    return save_values(_part_of(priority, outcome, PriorityOutcome), values)
 
 
 @writes_signed(lambda priority, **_: priority)
-def activity_save(*, form, priority: Priority, actor) -> Activity:
-    activity = form.save(commit=False)
-    activity.partnership = priority.partnership
-    activity.priority = priority
-    activity.save()
-    return activity
+def activity_save(
+    *, priority: Priority, activity: Activity | None = None, values: dict, actor
+) -> Activity:
+    return save_values(_part_of(priority, activity, Activity), values)
 
 
 @writes_signed(lambda activity, **_: activity.priority)
@@ -69,11 +75,15 @@ def pathway_add(*, activity: Activity, outcome: PriorityOutcome, because: str, a
 
 
 @writes_signed(lambda priority, **_: priority)
-def resource_save(*, form, priority: Priority, actor) -> Resource:
-    resource = form.save(commit=False)
-    resource.partnership = priority.partnership
-    resource.save()
-    return resource
+def resource_save(
+    *, priority: Priority, resource: Resource | None = None, values: dict, actor
+) -> Resource:
+    """A resource belongs to one of the priority's activities."""
+    resource = resource or Resource(partnership=priority.partnership)
+    activity = values.get("activity", getattr(resource, "activity", None))
+    if activity is None or activity.priority_id != priority.pk:
+        raise ValidationError("Choose one of this priority's activities.")
+    return save_values(resource, values)
 
 
 @writes_signed(lambda priority, **_: priority)
@@ -122,15 +132,10 @@ def priority_request_signoff(*, priority: Priority, actor, due_by=None):
 
 
 @transaction.atomic
-def progress_add(*, form, outcome: PriorityOutcome, actor) -> ProgressUpdate:
+def progress_add(*, outcome: PriorityOutcome, values: dict, actor) -> ProgressUpdate:
     """Progress reviews continue after a priority is agreed: that is their point."""
-    update = form.save(commit=False)
-    update.partnership = outcome.partnership
-    update.outcome = outcome
-    update.recorded_by = actor
-    update.save()
-    update.evidence.set(form.cleaned_data["evidence"])
-    return update
+    update = ProgressUpdate(partnership=outcome.partnership, outcome=outcome, recorded_by=actor)
+    return save_values(update, values)
 
 
 # Writes other apps make to a plan (a workshop's notes put into it), through the plan's lock.

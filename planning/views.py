@@ -14,7 +14,7 @@ from framework.selectors import current_edition
 from framework.tree import draw_tree
 from signoff.views import SignOffActions, sign_off_page
 from trust.signals import data_exported
-from trust.versioning import EditConflict, conflict_response
+from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 
 from . import services
 from .exporters import DOCX_TYPE, LOGIC_HEADERS, logic_model_rows, priority_docx
@@ -132,7 +132,12 @@ def step(request: HttpRequest, partnership: str, priority_id: int, number: int) 
         form = IssueForm(request.POST if editing else None, instance=priority)
         if editing and form.is_valid():
             try:
-                services.issue_save(form=form, actor=request.user)
+                services.issue_save(
+                    priority=priority,
+                    values=model_values(form),
+                    expected_version=expected_version(form),
+                    actor=request.user,
+                )
             except EditConflict as conflict:
                 return conflict_response(
                     request, form, conflict, title=priority.title, cancel_url=request.path
@@ -142,7 +147,7 @@ def step(request: HttpRequest, partnership: str, priority_id: int, number: int) 
     elif number == 2:
         form = OutcomeForm(request.POST if editing else None, priority=priority)
         if editing and form.is_valid():
-            services.outcome_save(form=form, priority=priority, actor=request.user)
+            services.outcome_save(priority=priority, values=model_values(form), actor=request.user)
             messages.success(request, "The outcome has been added.")
             return redirect(request.path)
         context["outcomes"] = priority.outcomes.prefetch_related(
@@ -151,7 +156,9 @@ def step(request: HttpRequest, partnership: str, priority_id: int, number: int) 
     elif number == 3:
         form = ActivityForm(request.POST if editing else None)
         if editing and form.is_valid():
-            activity = services.activity_save(form=form, priority=priority, actor=request.user)
+            activity = services.activity_save(
+                priority=priority, values=model_values(form), actor=request.user
+            )
             messages.success(
                 request,
                 "The activity has been added. Now link it to the outcomes it should lead to.",
@@ -166,7 +173,7 @@ def step(request: HttpRequest, partnership: str, priority_id: int, number: int) 
     elif number == 4:
         form = ResourceForm(request.POST if editing else None, priority=priority)
         if editing and form.is_valid():
-            services.resource_save(form=form, priority=priority, actor=request.user)
+            services.resource_save(priority=priority, values=model_values(form), actor=request.user)
             messages.success(request, "The resource has been added.")
             return redirect(request.path)
         context["activities"] = priority.activities.prefetch_related("resources")
@@ -227,7 +234,7 @@ def _part(
                 "activity": services.activity_save,
                 "resource": services.resource_save,
             }[kind]
-            save(form=form, priority=priority, actor=request.user)
+            save(priority=priority, **{kind: part}, values=model_values(form), actor=request.user)
             messages.success(request, f"The {kind} has been saved.")
             return redirect(back)
         if action == "pathway" and pathway_form.is_valid():
@@ -285,7 +292,7 @@ def progress(
     outcome = get_object_or_404(PriorityOutcome, pk=outcome_id, priority=priority)
     form = ProgressForm(request.POST or None, partnership=request.partnership)
     if request.method == "POST" and form.is_valid():
-        services.progress_add(form=form, outcome=outcome, actor=request.user)
+        services.progress_add(outcome=outcome, values=model_values(form), actor=request.user)
         messages.success(request, "The progress review has been saved.")
         return redirect(
             "planning:progress",

@@ -63,14 +63,6 @@ class ReportForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
             raise forms.ValidationError(f"There is already a report for {period}.")
         return period
 
-    def save(self, commit=True):
-        report = super().save(commit=False)
-        for name in ("review", "wave", "resource_year"):
-            setattr(report, name, self.cleaned_data[name])
-        if commit:
-            report.save()
-        return report
-
 
 class SectionForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
     submit_label = "Save the section"

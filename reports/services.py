@@ -16,7 +16,7 @@ from files.services import file_store
 from signoff import services as signoff
 from signoff.locking import writes_signed
 from trust.uploads import CheckedUpload
-from trust.versioning import save_form_versioned
+from trust.versioning import save_values
 
 from .assemble import assemble
 from .document import document_from_data
@@ -37,10 +37,9 @@ DEFAULT_SECTIONS = [
 
 
 @transaction.atomic
-def report_start(*, form, partnership, actor) -> YearlyReport:
-    report = form.save(commit=False)
-    report.partnership = partnership
-    report.save()
+def report_start(*, partnership, values: dict, actor) -> YearlyReport:
+    """Start a year's report with the usual narrative sections, ready to write."""
+    report = save_values(YearlyReport(partnership=partnership), values)
     for position, (heading, text, after) in enumerate(DEFAULT_SECTIONS):
         NarrativeSection.objects.create(
             partnership=partnership,
@@ -53,19 +52,31 @@ def report_start(*, form, partnership, actor) -> YearlyReport:
     return report
 
 
-@writes_signed(lambda form, **_: form.instance)
-def report_links_save(*, form, actor) -> YearlyReport:
-    return save_form_versioned(form)
+@writes_signed(lambda report, **_: report)
+def report_links_save(
+    *, report: YearlyReport, values: dict, expected_version: int | None, actor
+) -> YearlyReport:
+    """What the report draws on: the review, the survey wave and the resources year."""
+    return save_values(report, values, expected_version=expected_version)
 
 
 @writes_signed(lambda report, **_: report)
-def section_save(*, form, report: YearlyReport, actor) -> NarrativeSection:
-    section = form.instance
-    section.partnership = report.partnership
-    section.report = report
-    if section.pk is None:
-        section.position = report.sections.count()
-    return save_form_versioned(form)
+def section_save(
+    *,
+    report: YearlyReport,
+    section: NarrativeSection | None = None,
+    values: dict,
+    expected_version: int | None = None,
+    actor,
+) -> NarrativeSection:
+    """Add a section at the end of the report, or change one."""
+    if section is None:
+        section = NarrativeSection(
+            partnership=report.partnership, report=report, position=report.sections.count()
+        )
+    elif section.report_id != report.pk:
+        raise ValidationError("That section belongs to another report.")
+    return save_values(section, values, expected_version=expected_version)
 
 
 @writes_signed(lambda section, **_: section.report)

@@ -13,7 +13,7 @@ from django_scopes import scope
 from partnerships.models import Partnership
 from signoff.services import SnapshotBroken
 from signoff.views import SignOffActions, sign_off_page
-from trust.versioning import EditConflict, conflict_response
+from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 
 from . import selectors, services
 from .assemble import assemble
@@ -34,7 +34,7 @@ def report_list(request: HttpRequest, partnership: str) -> HttpResponse:
     form.helper.inputs[0].value = "Start the report"
     if request.method == "POST" and form.is_valid():
         report = services.report_start(
-            form=form, partnership=request.partnership, actor=request.user
+            partnership=request.partnership, values=model_values(form), actor=request.user
         )
         messages.success(request, f"{report} has been started.")
         return redirect("reports:report", partnership=partnership, report_id=report.pk)
@@ -78,7 +78,12 @@ def report_edit(request: HttpRequest, partnership: str, report_id: int) -> HttpR
     back = reverse("reports:report", args=[partnership, report.pk])
     if request.method == "POST" and form.is_valid():
         try:
-            services.report_links_save(form=form, actor=request.user)
+            services.report_links_save(
+                report=report,
+                values=model_values(form),
+                expected_version=expected_version(form),
+                actor=request.user,
+            )
         except EditConflict as conflict:
             return conflict_response(
                 request, form, conflict, title="What the report draws on", cancel_url=back
@@ -113,7 +118,13 @@ def section(
             return redirect(back)
     elif request.method == "POST" and form.is_valid():
         try:
-            services.section_save(form=form, report=report, actor=request.user)
+            services.section_save(
+                report=report,
+                section=instance,
+                values=model_values(form),
+                expected_version=expected_version(form),
+                actor=request.user,
+            )
         except EditConflict as conflict:
             return conflict_response(request, form, conflict, title=title, cancel_url=back)
         except ValidationError as error:

@@ -52,24 +52,8 @@ def _amount(form, label: str = "Amount (£)") -> None:
     )
 
 
-class _RowForm(GovukFormMixin, forms.ModelForm):
-    """A row form whose extra fields (built in __init__, so they can be scoped or carry
-    specific messages) are copied onto the row when it is saved."""
-
-    extra_fields: tuple[str, ...] = ("amount",)
-
-    def save(self, commit=True):
-        row = super().save(commit=False)
-        for name in self.extra_fields:
-            setattr(row, name, self.cleaned_data[name])
-        if commit:
-            row.save()
-        return row
-
-
-class ContributionForm(_RowForm):
+class ContributionForm(GovukFormMixin, forms.ModelForm):
     submit_label = "Add the contribution"
-    extra_fields = ("amount", "partner_body")
 
     class Meta:
         model = Contribution
@@ -93,7 +77,7 @@ class ContributionForm(_RowForm):
         _amount(self)
 
 
-class OtherForm(_RowForm):
+class OtherForm(GovukFormMixin, forms.ModelForm):
     submit_label = "Add it"
 
     class Meta:
@@ -112,7 +96,7 @@ class OtherForm(_RowForm):
         _amount(self, "Amount or estimated value (£)")
 
 
-class SpendForm(_RowForm):
+class SpendForm(GovukFormMixin, forms.ModelForm):
     submit_label = "Add the spending"
 
     class Meta:
@@ -139,9 +123,8 @@ class SpendForm(_RowForm):
         return self.cleaned_data["local_category"].strip()
 
 
-class PostForm(_RowForm):
+class PostForm(GovukFormMixin, forms.ModelForm):
     submit_label = "Add the post"
-    extra_fields = ("fte",)
 
     class Meta:
         model = Post

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
-from trust.versioning import save_form_versioned
+from trust.versioning import save_values
 
 from .models import ResourceYear
 
@@ -19,12 +19,9 @@ def resource_year_start(*, partnership, year: str, actor) -> ResourceYear:
 
 
 @transaction.atomic
-def resource_line_add(*, form, year: ResourceYear, actor):
-    row = form.save(commit=False)
-    row.partnership = year.partnership
-    row.year = year
-    row.save()
-    return row
+def resource_line_add(*, year: ResourceYear, line: type[models.Model], values: dict, actor):
+    """Add a row of one of the year's tables (`line` is its model)."""
+    return save_values(line(partnership=year.partnership, year=year), values)
 
 
 @transaction.atomic
@@ -33,5 +30,7 @@ def resource_line_delete(*, row, actor) -> None:
 
 
 @transaction.atomic
-def adequacy_save(*, form, actor) -> ResourceYear:
-    return save_form_versioned(form)
+def adequacy_save(
+    *, year: ResourceYear, values: dict, expected_version: int | None, actor
+) -> ResourceYear:
+    return save_values(year, values, expected_version=expected_version)

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from trust.versioning import EditConflict, conflict_response
+from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.charts import inline_svg
 
 from . import services
@@ -79,7 +79,9 @@ def line_add(request: HttpRequest, partnership: str, year_id: int, line: str) ->
     form = LINE_FORMS[line](request.POST or None, **extra)
     back = reverse("resources:year", args=[partnership, year.pk])
     if request.method == "POST" and form.is_valid():
-        services.resource_line_add(form=form, year=year, actor=request.user)
+        services.resource_line_add(
+            year=year, line=LINE_MODELS[line], values=model_values(form), actor=request.user
+        )
         messages.success(request, "Added.")
         return redirect(back)
     return _form_page(request, form, title=LINE_TITLES[line], cancel=back, lead=str(year))
@@ -103,7 +105,12 @@ def adequacy(request: HttpRequest, partnership: str, year_id: int) -> HttpRespon
     title = f"Are resources adequate? ({year.year})"
     if request.method == "POST" and form.is_valid():
         try:
-            services.adequacy_save(form=form, actor=request.user)
+            services.adequacy_save(
+                year=year,
+                values=model_values(form),
+                expected_version=expected_version(form),
+                actor=request.user,
+            )
         except EditConflict as conflict:
             return conflict_response(request, form, conflict, title=title, cancel_url=back)
         messages.success(request, "The answers have been saved.")

@@ -16,7 +16,7 @@ from signoff import services as signoff
 from signoff.locking import writes_signed
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
-from trust.versioning import save_form_versioned, save_versioned
+from trust.versioning import save_values, save_versioned
 from ui.text import with_paragraph
 
 from .imports import rating_row_cleaner
@@ -129,23 +129,24 @@ def _copy_evidence(model, new_rows, old_by_key, key, column: str) -> None:
     through.objects.bulk_create(links)
 
 
-@writes_signed(lambda form, **_: form.instance.review)
-def rating_save(*, form, actor) -> Rating:
-    """Save a rating form through the version check; it is no longer carried forward."""
-    rating = form.instance
+@writes_signed(lambda rating, **_: rating.review)
+def rating_save(*, rating: Rating, values: dict, expected_version: int | None, actor) -> Rating:
+    """Rate an indicator (version-checked); it is no longer carried forward."""
     rating.carried_forward = False
     rating.updated_by = actor
     rating.updated_at = timezone.now()
-    return save_form_versioned(form)
+    return save_values(rating, values, expected_version=expected_version)
 
 
-@writes_signed(lambda form, **_: form.instance.review)
-def judgement_save(*, form, actor) -> OutcomeJudgement:
-    judgement = form.instance
+@writes_signed(lambda judgement, **_: judgement.review)
+def judgement_save(
+    *, judgement: OutcomeJudgement, values: dict, expected_version: int | None, actor
+) -> OutcomeJudgement:
+    """Judge an outcome (version-checked); it is no longer carried forward."""
     judgement.carried_forward = False
     judgement.updated_by = actor
     judgement.updated_at = timezone.now()
-    return save_form_versioned(form)
+    return save_values(judgement, values, expected_version=expected_version)
 
 
 @writes_signed(lambda review, **_: review)

@@ -17,7 +17,7 @@ from signoff.views import SignOffActions, sign_off_page
 from trust.imports import ImportForm
 from trust.signals import data_exported
 from trust.tabular import table_download
-from trust.versioning import EditConflict, conflict_response
+from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.links import link_each
 
 from . import services
@@ -158,7 +158,12 @@ def rating_edit(
     )
     if form.is_bound and form.is_valid():
         try:
-            services.rating_save(form=form, actor=request.user)
+            services.rating_save(
+                rating=rating,
+                values=model_values(form),
+                expected_version=expected_version(form),
+                actor=request.user,
+            )
         except EditConflict as conflict:
             return conflict_response(request, form, conflict, title=title, cancel_url=back)
         except ValidationError as error:  # locked for sign-off
@@ -208,7 +213,12 @@ def judgement_edit(
     back = reverse("reviews:review", args=[partnership, review.pk]) + f"#outcome-{code}"
     if form.is_bound and form.is_valid():
         try:
-            services.judgement_save(form=form, actor=request.user)
+            services.judgement_save(
+                judgement=judgement,
+                values=model_values(form),
+                expected_version=expected_version(form),
+                actor=request.user,
+            )
         except EditConflict as conflict:
             return conflict_response(request, form, conflict, title=title, cancel_url=back)
         except ValidationError as error:  # locked for sign-off

@@ -16,7 +16,7 @@ from django.utils import timezone
 from framework.models import Edition, Outcome, OutcomeCategory, SurveyCategory
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
-from trust.versioning import save_form_versioned
+from trust.versioning import save_values
 
 from .models import Answer, Comment, CommentCode, Invitation, Response, Wave, WaveStatement
 from .results import plan, results_changed
@@ -146,17 +146,20 @@ def results_shown_mark(wave: Wave) -> None:
         wave.results_shown = True
 
 
-def wave_save(*, form, actor) -> Wave:
-    wave = form.instance
+def wave_save(*, wave: Wave, values: dict, expected_version: int | None, actor) -> Wave:
+    """Change a wave's details; what fixes shown results cannot change (see
+    `results_fixed_problems`)."""
+    stored = Wave.objects.get(pk=wave.pk)
     problems = results_fixed_problems(
-        Wave.objects.get(pk=wave.pk),
-        closes_on=wave.closes_on,
-        min_group_size=wave.min_group_size,
-        breakdown_questions=wave.breakdown_questions,
+        stored,
+        **{
+            name: values.get(name, getattr(stored, name))
+            for name in ("closes_on", "min_group_size", "breakdown_questions")
+        },
     )
     if problems:
         raise ValidationError(problems)
-    return save_form_versioned(form)
+    return save_values(wave, values, expected_version=expected_version)
 
 
 def _has_responses(wave: Wave) -> bool:

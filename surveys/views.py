@@ -14,7 +14,7 @@ from framework.selectors import current_edition
 from trust.imports import ImportForm
 from trust.signals import data_exported
 from trust.tabular import table_download
-from trust.versioning import EditConflict, conflict_response
+from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.charts import Segment, diverging_bars, inline_svg
 
 from . import selectors, services
@@ -122,7 +122,12 @@ def wave_edit(request: HttpRequest, partnership: str, wave_id: int) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         lowered = form.cleaned_data["min_group_size"] < form.previous_minimum
         try:
-            services.wave_save(form=form, actor=request.user)
+            services.wave_save(
+                wave=wave,
+                values=model_values(form),
+                expected_version=expected_version(form),
+                actor=request.user,
+            )
         except EditConflict as conflict:
             return conflict_response(request, form, conflict, title=title, cancel_url=cancel)
         except ValidationError as error:

@@ -2,15 +2,18 @@
 
 A record several people edit inherits `VersionedModel`. Its edit form carries the version the
 person started from (`VersionedFormMixin` adds a hidden field); the service saves through
-`save_versioned`, which raises `EditConflict` when someone else saved in between. The view
+`save_values` (or `save_versioned`), which raises `EditConflict` when someone else saved in between. The view
 then shows the conflict page with both versions (`ui/conflict.html`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 
 
@@ -104,13 +107,45 @@ class VersionedFormMixin:
         self.data = data
 
 
-def save_form_versioned(form: forms.ModelForm) -> models.Model:
-    """Save a bound, valid ModelForm (with `VersionedFormMixin`) through the version check."""
+def save_values(
+    instance: models.Model, values: Mapping[str, Any], *, expected_version: int | None = None
+) -> models.Model:
+    """Apply `values` (model field name -> value) to `instance` and save it, through the version
+    check when the model is versioned. Many-to-many values are set once the record exists, as a
+    ModelForm would; a name that is not a field of the model is a caller's mistake (TypeError).
+    """
+    meta = instance._meta
+    later = []
+    for name, value in values.items():
+        try:
+            field = meta.get_field(name)
+        except FieldDoesNotExist:
+            raise TypeError(f"{meta.label} has no field {name!r}") from None
+        if field.many_to_many:
+            later.append((field, value))
+        else:
+            field.save_form_data(instance, value)
     with transaction.atomic():
-        instance = form.save(commit=False)
-        save_versioned(instance, expected_version=form.cleaned_data.get("version"))
-        form.save_m2m()
+        if isinstance(instance, VersionedModel):
+            save_versioned(instance, expected_version=expected_version)
+        else:
+            instance.save()
+        for field, value in later:
+            field.save_form_data(instance, value)
     return instance
+
+
+def model_values(form: forms.ModelForm) -> dict[str, Any]:
+    """A valid ModelForm's cleaned values for its model's fields: what a service takes as
+    `values` (the form's own extra fields, like `version`, stay with the view)."""
+    meta = form._meta.model._meta
+    names = {field.name for field in (*meta.fields, *meta.many_to_many)} - {"version"}
+    return {name: value for name, value in form.cleaned_data.items() if name in names}
+
+
+def expected_version(form: forms.Form) -> int | None:
+    """The version the person started from (`VersionedFormMixin`'s hidden field)."""
+    return form.cleaned_data.get("version")
 
 
 def conflict_response(request, form, conflict: EditConflict, *, title: str, cancel_url: str):

@@ -22,7 +22,7 @@ WRITES = {
     "update_or_create",
     "get_or_create",
     "save_versioned",
-    "save_form_versioned",
+    "save_values",
 }
 NOT_THE_PRODUCT = {"demo", "fuzzing", "benchmark"}
 

@@ -57,7 +57,7 @@ WRITE_CALLS = {
     "add",
     "remove",
     "clear",
-    "save_form_versioned",
+    "save_values",
     "save_versioned",
 }
 # Functions that write those models but are not edits of a signed record, and why.
@@ -141,21 +141,22 @@ def _arguments(demo) -> tuple[dict[str, dict], dict]:
         outcome = priority.outcomes.first()
         workshop = SimpleNamespace(priority_id=priority.pk, priority=priority)
     dummy = SimpleNamespace()
+    edit = {"values": {}, "expected_version": None}
     return {
-        "reviews.services.rating_save": {"form": SimpleNamespace(instance=rating)},
-        "reviews.services.judgement_save": {"form": SimpleNamespace(instance=judgement)},
+        "reviews.services.rating_save": {"rating": rating, **edit},
+        "reviews.services.judgement_save": {"judgement": judgement, **edit},
         "reviews.services.ratings_assign": {"review": review, "outcomes": [], "owner": dummy},
         "reviews.services.rating_owner_set": {"rating": rating, "owner": None},
         "reviews.services.ratings_import": {"review": review, "rows": [], "file_name": "x"},
-        "planning.services.issue_save": {"form": SimpleNamespace(instance=priority)},
-        "planning.services.outcome_save": {"form": dummy, "priority": priority},
-        "planning.services.activity_save": {"form": dummy, "priority": priority},
+        "planning.services.issue_save": {"priority": priority, **edit},
+        "planning.services.outcome_save": {"priority": priority, "values": {}},
+        "planning.services.activity_save": {"priority": priority, "values": {}},
         "planning.services.pathway_add": {"activity": activity, "outcome": dummy, "because": ""},
-        "planning.services.resource_save": {"form": dummy, "priority": priority},
+        "planning.services.resource_save": {"priority": priority, "values": {}},
         "planning.services.part_delete": {"priority": priority, "part": dummy},
         "planning.services.reflections_save": {"priority": priority, "reflections": {}},
-        "reports.services.report_links_save": {"form": SimpleNamespace(instance=report)},
-        "reports.services.section_save": {"form": dummy, "report": report},
+        "reports.services.report_links_save": {"report": report, **edit},
+        "reports.services.section_save": {"report": report, "values": {}},
         "reports.services.section_delete": {"section": section},
         "planning.services.outcome_add": {"priority": priority, "target_group": "", "text": ""},
         "planning.services.activity_add": {"priority": priority, "title": ""},
