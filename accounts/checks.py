@@ -5,7 +5,7 @@ from django.core.checks import Error, register
 
 
 @register()
-def two_factor_never_relaxed_in_production(app_configs, **kwargs) -> list[Error]:
+def two_factor_never_relaxed_in_production(**kwargs) -> list[Error]:
     if getattr(settings, "MACS_ENVIRONMENT", "") == "production" and getattr(
         settings, "MACS_TWO_FACTOR_RELAXED_DOMAINS", []
     ):
@@ -20,7 +20,7 @@ def two_factor_never_relaxed_in_production(app_configs, **kwargs) -> list[Error]
 
 
 @register()
-def rate_limits_never_raised_in_production(app_configs, **kwargs) -> list[Error]:
+def rate_limits_never_raised_in_production(**kwargs) -> list[Error]:
     if (
         getattr(settings, "MACS_ENVIRONMENT", "") == "production"
         and getattr(settings, "MACS_RATE_LIMIT_FACTOR", 1) != 1
@@ -36,7 +36,7 @@ def rate_limits_never_raised_in_production(app_configs, **kwargs) -> list[Error]
 
 
 @register()
-def trusted_proxies_set_in_production(app_configs, **kwargs) -> list[Error]:
+def trusted_proxies_set_in_production(**kwargs) -> list[Error]:
     if getattr(settings, "MACS_ENVIRONMENT", "") == "production" and not isinstance(
         getattr(settings, "MACS_TRUSTED_PROXIES", None), int
     ):

@@ -97,7 +97,7 @@ def account_wait(username: str | None, address: str | None) -> int:
     return max(0, math.ceil(remaining))
 
 
-def sign_in_records_purge(sender=None, *, now=None, **kwargs) -> dict[str, int]:
+def sign_in_records_purge(*, now=None, **kwargs) -> dict[str, int]:
     """axes' records of sign-ins (an address and browser per sign-in) are kept only as long as
     they decide anything: successful ones for the known-address rule, failures for a cool-off."""
     now = now or timezone.now()
@@ -144,7 +144,7 @@ class LockoutHandler(AxesDatabaseHandler):
             )
 
 
-def lockout_response(request, original_response=None, credentials=None):
+def lockout_response(request, *_axes_arguments):  # axes adds its own response, credentials
     """The page a refused sign-in gets: what happened and when to try again, by rule."""
     rule, wait = getattr(request, "macs_lockout", (PAIR, 0))
     return render(

@@ -46,7 +46,7 @@ def _multi(queryset, label: str, label_from=str) -> forms.ModelMultipleChoiceFie
     return field
 
 
-def _framework_links(form, partnership, edition, instance) -> None:
+def _framework_links(form, edition, instance) -> None:
     """The outcomes (and indicators) a record serves: how reviews find it."""
     form.fields["outcomes"] = _multi(
         Outcome.objects.filter(edition=edition).order_by("position"),
@@ -143,7 +143,7 @@ class ActionForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
             widget=forms.CheckboxSelectMultiple,
             required=False,
         )
-        _framework_links(self, partnership, edition, instance)
+        _framework_links(self, edition, instance)
         self.fields["indicators"] = _multi(
             Indicator.objects.filter(outcome__edition=edition).order_by(
                 "outcome__position", "position"
@@ -232,7 +232,7 @@ class ChallengeForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
         self.fields["raised_with"] = _choice(
             Agency.objects.filter(partnership=partnership), "Raised with"
         )
-        _framework_links(self, partnership, edition, self.instance)
+        _framework_links(self, edition, self.instance)
         if self.instance.pk:
             for name in ("raised_on", "responded_on", "raised_with"):
                 self.fields[name].initial = getattr(self.instance, name)

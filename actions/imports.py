@@ -37,7 +37,7 @@ def action_row_cleaner(partnership):
     sources = {s.title.lower(): s for s in LearningSource.objects.filter(partnership=partnership)}
     agencies = {a.name.lower(): a for a in Agency.objects.filter(partnership=partnership)}
 
-    def clean(row: Row, seen: dict) -> dict:
+    def clean(row: Row, _seen: dict) -> dict:
         problems = []
         title = " ".join(row.values.get("action", "").split())
         raw_due = row.values.get("due date", "").strip()

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from notifications.services import notify
 from signoff.services import signers
+from trust.acting import acting_as
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
 from trust.versioning import save_values
@@ -20,17 +21,19 @@ from .models import Action, Challenge, Escalation, LearningSource, Recommendatio
 @transaction.atomic
 def source_save(*, partnership, values: dict, actor) -> LearningSource:
     """Record where learning came from (a review, an audit, feedback ...)."""
-    return save_values(LearningSource(partnership=partnership), values)
+    with acting_as(actor):
+        return save_values(LearningSource(partnership=partnership), values)
 
 
 @transaction.atomic
 def recommendation_add(*, source: LearningSource, text: str, actor) -> Recommendation:
-    number = (
-        source.recommendations.order_by("-number").values_list("number", flat=True).first() or 0
-    ) + 1
-    return Recommendation.objects.create(
-        partnership=source.partnership, source=source, number=number, text=text.strip()
-    )
+    with acting_as(actor):
+        number = (
+            source.recommendations.order_by("-number").values_list("number", flat=True).first() or 0
+        ) + 1
+        return Recommendation.objects.create(
+            partnership=source.partnership, source=source, number=number, text=text.strip()
+        )
 
 
 @transaction.atomic
@@ -43,12 +46,13 @@ def action_save(
     actor,
 ) -> Action:
     """Add or change an action (version-checked); completing it records the date."""
-    action = action or Action(partnership=partnership)
-    if values.get("status", action.status) != Action.Status.DONE:
-        action.completed_on = None
-    elif action.completed_on is None:
-        action.completed_on = timezone.localdate()
-    return save_values(action, values, expected_version=expected_version)
+    with acting_as(actor):
+        action = action or Action(partnership=partnership)
+        if values.get("status", action.status) != Action.Status.DONE:
+            action.completed_on = None
+        elif action.completed_on is None:
+            action.completed_on = timezone.localdate()
+        return save_values(action, values, expected_version=expected_version)
 
 
 @transaction.atomic
@@ -93,12 +97,13 @@ def challenge_save(
 ) -> Challenge:
     """Add or change a challenge through the version check (the business unit and the
     scrutineer both edit them); a response without a date is dated today."""
-    challenge = challenge or Challenge(partnership=partnership)
-    values = dict(values)
-    responded = values.get("response", challenge.response)
-    if responded and values.get("responded_on", challenge.responded_on) is None:
-        values["responded_on"] = timezone.localdate()
-    return save_values(challenge, values, expected_version=expected_version)
+    with acting_as(actor):
+        challenge = challenge or Challenge(partnership=partnership)
+        values = dict(values)
+        responded = values.get("response", challenge.response)
+        if responded and values.get("responded_on", challenge.responded_on) is None:
+            values["responded_on"] = timezone.localdate()
+        return save_values(challenge, values, expected_version=expected_version)
 
 
 @transaction.atomic

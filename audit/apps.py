@@ -16,7 +16,7 @@ class AuditConfig(AppConfig):
         # Accounts are not in any one partnership: their changes (name, email) are platform-level.
         track(
             get_user_model(),
-            partnership=lambda o: None,
+            partnership=lambda _: None,
             exclude_fields=("password", "last_login"),
         )
         track(p.Partnership, partnership=lambda o: o.pk)

@@ -14,5 +14,5 @@ class AuditMiddleware(AuditlogMiddleware):
         return client_address(request)
 
     @staticmethod
-    def _get_remote_port(request):
+    def _get_remote_port(request):  # noqa: ARG004 (overrides auditlog's)
         return None  # the proxy's port says nothing about the person

@@ -113,7 +113,7 @@ class PageJob:
     def __init__(self, path: str, cookie: dict):
         self.path, self.cookie = path, cookie
 
-    def setup(self, index: int) -> Browser:
+    def setup(self, _index: int) -> Browser:
         return Browser(self.cookie)
 
     def call(self, browser: Browser) -> bool:

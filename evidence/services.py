@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from files.services import file_store
+from trust.acting import acting_as
 from trust.softdelete import mark_deleted, mark_restored
 from trust.uploads import CheckedUpload
 from trust.versioning import save_values
@@ -44,4 +45,5 @@ def evidence_delete(*, item: EvidenceItem, actor) -> None:
 
 @transaction.atomic
 def evidence_restore(*, item: EvidenceItem, actor) -> None:
-    mark_restored(item)
+    with acting_as(actor):
+        mark_restored(item)

@@ -59,7 +59,7 @@ class StoredFile(SoftDeleteModel):
 
 
 @receiver(post_delete, sender=StoredFile)
-def _remove_file(sender, instance: StoredFile, **kwargs) -> None:
+def _remove_file(*, instance: StoredFile, **kwargs) -> None:
     # After the purge commits: the row is gone for good, so is the file.
     path = instance.path
     transaction.on_commit(lambda: path.unlink(missing_ok=True))

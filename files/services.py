@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 
 from audit.events import Event, record
+from trust.acting import acting_as
 from trust.softdelete import mark_deleted, mark_restored
 from trust.uploads import CheckedUpload
 
@@ -83,7 +84,8 @@ def file_delete(*, stored: StoredFile, actor) -> None:
 
 @transaction.atomic
 def file_restore(*, stored: StoredFile, actor) -> None:
-    mark_restored(stored)
+    with acting_as(actor):
+        mark_restored(stored)
 
 
 def file_download_record(*, stored: StoredFile, actor) -> None:

@@ -85,7 +85,6 @@ register(
 register(
     ReflectionsForm,
     build=lambda ctx: {
-        "priority": _draft(ctx),
         "principles": Principle.objects.filter(edition=_draft(ctx).edition),
         "existing": {},
     },

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from trust.acting import acting_as
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
 from trust.versioning import save_values
@@ -21,8 +22,9 @@ def monitor_save(
     expected_version: int | None = None,
     actor,
 ) -> Monitor:
-    monitor = monitor or Monitor(partnership=partnership)
-    return save_values(monitor, values, expected_version=expected_version)
+    with acting_as(actor):
+        monitor = monitor or Monitor(partnership=partnership)
+        return save_values(monitor, values, expected_version=expected_version)
 
 
 @transaction.atomic

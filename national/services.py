@@ -8,6 +8,7 @@ from django.db import transaction
 from audit.events import Event, record
 from reports.models import YearlyReport
 from signoff.services import snapshot_content
+from trust.acting import acting_as
 
 from .models import SharedRating, SharedStatement, SharedSummary
 
@@ -55,7 +56,8 @@ def summary_share(*, report: YearlyReport, actor) -> SharedSummary:
 
 @transaction.atomic
 def summary_withdraw(*, report: YearlyReport, actor) -> int:
-    deleted, _ = SharedSummary.objects.filter(
-        partnership=report.partnership, period=report.period
-    ).delete()
-    return deleted
+    with acting_as(actor):
+        deleted, _ = SharedSummary.objects.filter(
+            partnership=report.partnership, period=report.period
+        ).delete()
+        return deleted

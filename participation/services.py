@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.events import Event, record
+from trust.acting import acting_as
 from trust.versioning import save_values
 
 from .models import DiversityCount, Feedback, VoiceGroup, YouSaidPage
@@ -16,16 +17,18 @@ from .models import DiversityCount, Feedback, VoiceGroup, YouSaidPage
 @transaction.atomic
 def group_save(*, partnership, group: VoiceGroup | None = None, values: dict, actor) -> VoiceGroup:
     """Add or change a group of children, young people, families or community members."""
-    return save_values(group or VoiceGroup(partnership=partnership), values)
+    with acting_as(actor):
+        return save_values(group or VoiceGroup(partnership=partnership), values)
 
 
 @transaction.atomic
 def feedback_add(*, partnership, values: dict, by_the_group: bool, actor) -> Feedback:
     """Record what a group said; the response is due after the group's set number of days."""
-    feedback = Feedback(partnership=partnership, by_the_group=by_the_group)
-    received_on = values.get("received_on") or timezone.localdate()  # sent in today
-    due = Feedback.due(received_on, values["group"])
-    return save_values(feedback, {**values, "received_on": received_on, "respond_by": due})
+    with acting_as(actor):
+        feedback = Feedback(partnership=partnership, by_the_group=by_the_group)
+        received_on = values.get("received_on") or timezone.localdate()  # sent in today
+        due = Feedback.due(received_on, values["group"])
+        return save_values(feedback, {**values, "received_on": received_on, "respond_by": due})
 
 
 @transaction.atomic
@@ -34,32 +37,36 @@ def feedback_respond(
 ) -> Feedback:
     """Save the partnership's response ("we did") through the version check; it is dated
     when first given, and undated again if it is cleared."""
-    if not values.get("response", feedback.response):
-        feedback.responded_on = None
-    elif feedback.responded_on is None:
-        feedback.responded_on = timezone.localdate()
-    return save_values(feedback, values, expected_version=expected_version)
+    with acting_as(actor):
+        if not values.get("response", feedback.response):
+            feedback.responded_on = None
+        elif feedback.responded_on is None:
+            feedback.responded_on = timezone.localdate()
+        return save_values(feedback, values, expected_version=expected_version)
 
 
 @transaction.atomic
 def diversity_record(*, group: VoiceGroup, as_at, characteristic: str, counts: dict, actor) -> int:
     """Replace one characteristic's counts for a group at a date. Counts only; the person
     recording confirms everyone counted agreed."""
-    if not counts:
-        raise ValidationError("Enter at least one group and its number.")
-    DiversityCount.objects.filter(group=group, as_at=as_at, characteristic=characteristic).delete()
-    DiversityCount.objects.bulk_create(
-        DiversityCount(
-            partnership=group.partnership,
-            group=group,
-            as_at=as_at,
-            characteristic=characteristic,
-            category=category,
-            count=count,
+    with acting_as(actor):
+        if not counts:
+            raise ValidationError("Enter at least one group and its number.")
+        DiversityCount.objects.filter(
+            group=group, as_at=as_at, characteristic=characteristic
+        ).delete()
+        DiversityCount.objects.bulk_create(
+            DiversityCount(
+                partnership=group.partnership,
+                group=group,
+                as_at=as_at,
+                characteristic=characteristic,
+                category=category,
+                count=count,
+            )
+            for category, count in counts.items()
         )
-        for category, count in counts.items()
-    )
-    return len(counts)
+        return len(counts)
 
 
 @transaction.atomic

@@ -147,7 +147,7 @@ def promote(request: HttpRequest, partnership: str, workshop_id: int) -> HttpRes
     form = PromoteForm(
         request.POST if request.method == "POST" else None,
         targets=targets,
-        default=workshops.default_target(workshop, item.column, targets),
+        default=workshops.default_target(item.column, targets),
         target_groups=workshop.priority.target_group_list() if workshop.priority_id else (),
     )
     form.helper.form_tag = False

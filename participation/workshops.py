@@ -25,6 +25,7 @@ from planning.models import Pathway
 from reviews import services as reviews
 from reviews.models import OutcomeJudgement, Rating, Review
 from signoff.locking import writes_signed
+from trust.acting import acting_as
 from trust.versioning import save_values
 
 from .models import Column, Note, NoteGroup, NoteSupport, Workshop
@@ -63,23 +64,26 @@ def workshop_by_code(code: str) -> Workshop | None:
 @transaction.atomic
 def workshop_open(*, partnership, values: dict, actor) -> Workshop:
     """Open a workshop board with a fresh code for guests to join with."""
-    workshop = Workshop(partnership=partnership, code=new_code(), status=Workshop.Status.OPEN)
-    return save_values(workshop, values)
+    with acting_as(actor):
+        workshop = Workshop(partnership=partnership, code=new_code(), status=Workshop.Status.OPEN)
+        return save_values(workshop, values)
 
 
 @transaction.atomic
 def workshop_close(*, workshop: Workshop, actor) -> Workshop:
     """Finish the session: the code stops working and the board is kept for the record."""
-    workshop.status = Workshop.Status.CLOSED
-    workshop.save(update_fields=["status"])
-    return workshop
+    with acting_as(actor):
+        workshop.status = Workshop.Status.CLOSED
+        workshop.save(update_fields=["status"])
+        return workshop
 
 
 @transaction.atomic
 def workshop_reopen(*, workshop: Workshop, actor) -> Workshop:
-    workshop.status = Workshop.Status.OPEN
-    workshop.save(update_fields=["status"])
-    return workshop
+    with acting_as(actor):
+        workshop.status = Workshop.Status.OPEN
+        workshop.save(update_fields=["status"])
+        return workshop
 
 
 def _check_open(workshop: Workshop) -> None:
@@ -143,23 +147,28 @@ def note_support(*, workshop: Workshop, note_id, guest: str) -> bool:
 @transaction.atomic
 def notes_group(*, workshop: Workshop, notes: list[Note], name: str, actor) -> NoteGroup:
     """Put notes of one column under a name the facilitator gives."""
-    columns = {note.column for note in notes}
-    if not notes:
-        raise ValidationError("Choose the notes to group.")
-    if len(columns) > 1:
-        raise ValidationError("Choose notes from one column to group them.")
-    group = NoteGroup.objects.create(
-        partnership=workshop.partnership, workshop=workshop, column=columns.pop(), name=name.strip()
-    )
-    Note.objects.filter(pk__in=[n.pk for n in notes]).update(group=group)
-    return group
+    with acting_as(actor):
+        columns = {note.column for note in notes}
+        if not notes:
+            raise ValidationError("Choose the notes to group.")
+        if len(columns) > 1:
+            raise ValidationError("Choose notes from one column to group them.")
+        group = NoteGroup.objects.create(
+            partnership=workshop.partnership,
+            workshop=workshop,
+            column=columns.pop(),
+            name=name.strip(),
+        )
+        Note.objects.filter(pk__in=[n.pk for n in notes]).update(group=group)
+        return group
 
 
 @transaction.atomic
 def note_hide(*, note: Note, hidden: bool, actor) -> Note:
-    note.hidden = hidden
-    note.save(update_fields=["hidden"])
-    return note
+    with acting_as(actor):
+        note.hidden = hidden
+        note.save(update_fields=["hidden"])
+        return note
 
 
 # Promotion ---------------------------------------------------------------------------------
@@ -223,7 +232,7 @@ def promotion_targets(workshop: Workshop) -> list[Target]:
     ]
 
 
-def default_target(workshop: Workshop, column: str, targets: list[Target]) -> str:
+def default_target(column: str, targets: list[Target]) -> str:
     values = [t.value for t in targets]
     wanted = {
         Column.OUTCOMES: "outcome",

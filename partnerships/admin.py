@@ -40,7 +40,7 @@ class PartnershipAdmin(admin.ModelAdmin):
             kwargs["form"] = PartnershipCreateForm
         return super().get_form(request, obj, change=change, **kwargs)
 
-    def get_inlines(self, request, obj):
+    def get_inlines(self, request, obj):  # noqa: ARG002 (Django admin's signature)
         return self.inlines if obj is not None else []
 
     def save_model(self, request, obj, form, change):

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.two_factor import two_factor_reset
+from trust.acting import acting_as
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
 from trust.softdelete import mark_deleted, mark_restored
@@ -164,25 +165,26 @@ def role_add(
     actor,
 ) -> RoleAssignment:
     """Give a member another role."""
-    partnership = membership.partnership
-    if role == Role.DELEGATED_PARTNER and acting_for is None:
-        raise ValidationError(
-            {"acting_for": "Choose the lead safeguarding partner this person acts for."}
+    with acting_as(actor):
+        partnership = membership.partnership
+        if role == Role.DELEGATED_PARTNER and acting_for is None:
+            raise ValidationError(
+                {"acting_for": "Choose the lead safeguarding partner this person acts for."}
+            )
+        _check_role_fields(
+            partnership=partnership, role=role, partner_body=partner_body, acting_for=acting_for
         )
-    _check_role_fields(
-        partnership=partnership, role=role, partner_body=partner_body, acting_for=acting_for
-    )
-    if acting_for is not None and acting_for.membership.partnership_id != partnership.pk:
-        raise ValidationError({"acting_for": "Choose a lead partner in this partnership."})
-    assignment, created = RoleAssignment.objects.get_or_create(
-        membership=membership,
-        role=role,
-        partner_body=partner_body if role == Role.LEAD_PARTNER else None,
-        acting_for=acting_for if role == Role.DELEGATED_PARTNER else None,
-    )
-    if not created:
-        raise ValidationError({"role": "This person already has that role."})
-    return assignment
+        if acting_for is not None and acting_for.membership.partnership_id != partnership.pk:
+            raise ValidationError({"acting_for": "Choose a lead partner in this partnership."})
+        assignment, created = RoleAssignment.objects.get_or_create(
+            membership=membership,
+            role=role,
+            partner_body=partner_body if role == Role.LEAD_PARTNER else None,
+            acting_for=acting_for if role == Role.DELEGATED_PARTNER else None,
+        )
+        if not created:
+            raise ValidationError({"role": "This person already has that role."})
+        return assignment
 
 
 def _business_managers_left(partnership: Partnership, excluding: Membership) -> int:
@@ -198,30 +200,32 @@ def _business_managers_left(partnership: Partnership, excluding: Membership) -> 
 @transaction.atomic
 def role_remove(*, assignment: RoleAssignment, actor) -> None:
     """Take a role away from a member. The last business manager cannot be removed."""
-    membership = assignment.membership
-    if (
-        assignment.role == Role.BUSINESS_MANAGER
-        and _business_managers_left(membership.partnership, membership) == 0
-    ):
-        raise ValidationError(
-            "The partnership must keep at least one business manager. Give someone else the role first."
-        )
-    if membership.roles.count() == 1:
-        raise ValidationError(
-            "This is the person's only role. Remove them from the partnership instead."
-        )
-    assignment.delete()
+    with acting_as(actor):
+        membership = assignment.membership
+        if (
+            assignment.role == Role.BUSINESS_MANAGER
+            and _business_managers_left(membership.partnership, membership) == 0
+        ):
+            raise ValidationError(
+                "The partnership must keep at least one business manager. Give someone else the role first."
+            )
+        if membership.roles.count() == 1:
+            raise ValidationError(
+                "This is the person's only role. Remove them from the partnership instead."
+            )
+        assignment.delete()
 
 
 @transaction.atomic
 def membership_remove(*, membership: Membership, actor) -> None:
     """Remove a person from the partnership (their account stays for other partnerships)."""
-    is_manager = membership.roles.filter(role=Role.BUSINESS_MANAGER).exists()
-    if is_manager and _business_managers_left(membership.partnership, membership) == 0:
-        raise ValidationError(
-            "The partnership must keep at least one business manager. Give someone else the role first."
-        )
-    membership.delete()
+    with acting_as(actor):
+        is_manager = membership.roles.filter(role=Role.BUSINESS_MANAGER).exists()
+        if is_manager and _business_managers_left(membership.partnership, membership) == 0:
+            raise ValidationError(
+                "The partnership must keep at least one business manager. Give someone else the role first."
+            )
+        membership.delete()
 
 
 @transaction.atomic
@@ -273,11 +277,12 @@ def record_save(
     """Add or change a set-up record: the partnership's details, a partner body, an agency or
     a subgroup (`model`), through the version check. Raises `EditConflict` if someone saved
     first; a record of another partnership is refused."""
-    if record is None:
-        record = model(partnership=partnership)
-    elif record != partnership and record.partnership_id != partnership.pk:
-        raise ValidationError("That record belongs to another partnership.")
-    return save_values(record, values, expected_version=expected_version)
+    with acting_as(actor):
+        if record is None:
+            record = model(partnership=partnership)
+        elif record != partnership and record.partnership_id != partnership.pk:
+            raise ValidationError("That record belongs to another partnership.")
+        return save_values(record, values, expected_version=expected_version)
 
 
 @transaction.atomic
@@ -301,14 +306,15 @@ def subgroup_delete(*, subgroup: Subgroup, actor) -> None:
 @transaction.atomic
 def record_restore(*, instance, actor) -> None:
     """Bring back a deleted agency or subgroup, unless a live one now has its name."""
-    model = type(instance)
-    clash = model.objects.filter(partnership=instance.partnership, name__iexact=instance.name)
-    if clash.exists():
-        raise ValidationError(
-            f"There is already {'an' if model._meta.verbose_name[0] in 'aeiou' else 'a'} "
-            f"{model._meta.verbose_name} called {instance.name}. Rename one of them first."
-        )
-    mark_restored(instance)
+    with acting_as(actor):
+        model = type(instance)
+        clash = model.objects.filter(partnership=instance.partnership, name__iexact=instance.name)
+        if clash.exists():
+            raise ValidationError(
+                f"There is already {'an' if model._meta.verbose_name[0] in 'aeiou' else 'a'} "
+                f"{model._meta.verbose_name} called {instance.name}. Rename one of them first."
+            )
+        mark_restored(instance)
 
 
 @transaction.atomic

@@ -193,7 +193,7 @@ class ReflectionsForm(GovukFormMixin, forms.Form):
 
     submit_label = "Save reflections"
 
-    def __init__(self, *args, priority: Priority, principles, existing: dict, **kwargs):
+    def __init__(self, *args, principles, existing: dict, **kwargs):
         super().__init__(*args, **kwargs)
         self.principles = list(principles)
         for p in self.principles:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from framework.models import Principle
 from signoff import services as signoff
 from signoff.locking import writes_signed
+from trust.acting import acting_as
 from trust.versioning import save_values, save_versioned
 from ui.text import with_paragraph
 
@@ -30,7 +31,8 @@ PRINCIPLES_NEEDED = (
 
 @transaction.atomic
 def priority_start(*, partnership, edition, title: str, actor) -> Priority:
-    return Priority.objects.create(partnership=partnership, edition=edition, title=title)
+    with acting_as(actor):
+        return Priority.objects.create(partnership=partnership, edition=edition, title=title)
 
 
 @writes_signed(lambda priority, **_: priority)
@@ -38,7 +40,8 @@ def issue_save(
     *, priority: Priority, values: dict, expected_version: int | None, actor
 ) -> Priority:
     """Step one: the issue, its context and the data that describe it."""
-    return save_values(priority, values, expected_version=expected_version)
+    with acting_as(actor):
+        return save_values(priority, values, expected_version=expected_version)
 
 
 def _part_of(priority: Priority, part, model):
@@ -55,23 +58,26 @@ def outcome_save(
     *, priority: Priority, outcome: PriorityOutcome | None = None, values: dict, actor
 ) -> PriorityOutcome:
     """Add an outcome to step two, or change one (with its framework links)."""
-    return save_values(_part_of(priority, outcome, PriorityOutcome), values)
+    with acting_as(actor):
+        return save_values(_part_of(priority, outcome, PriorityOutcome), values)
 
 
 @writes_signed(lambda priority, **_: priority)
 def activity_save(
     *, priority: Priority, activity: Activity | None = None, values: dict, actor
 ) -> Activity:
-    return save_values(_part_of(priority, activity, Activity), values)
+    with acting_as(actor):
+        return save_values(_part_of(priority, activity, Activity), values)
 
 
 @writes_signed(lambda activity, **_: activity.priority)
 def pathway_add(*, activity: Activity, outcome: PriorityOutcome, because: str, actor) -> Pathway:
-    if outcome.priority_id != activity.priority_id:
-        raise ValidationError("The outcome belongs to another priority.")
-    return Pathway.objects.create(
-        partnership=activity.partnership, activity=activity, outcome=outcome, because=because
-    )
+    with acting_as(actor):
+        if outcome.priority_id != activity.priority_id:
+            raise ValidationError("The outcome belongs to another priority.")
+        return Pathway.objects.create(
+            partnership=activity.partnership, activity=activity, outcome=outcome, because=because
+        )
 
 
 @writes_signed(lambda priority, **_: priority)
@@ -79,33 +85,39 @@ def resource_save(
     *, priority: Priority, resource: Resource | None = None, values: dict, actor
 ) -> Resource:
     """A resource belongs to one of the priority's activities."""
-    resource = resource or Resource(partnership=priority.partnership)
-    activity = values.get("activity", getattr(resource, "activity", None))
-    if activity is None or activity.priority_id != priority.pk:
-        raise ValidationError("Choose one of this priority's activities.")
-    return save_values(resource, values)
+    with acting_as(actor):
+        resource = resource or Resource(partnership=priority.partnership)
+        activity = values.get("activity", getattr(resource, "activity", None))
+        if activity is None or activity.priority_id != priority.pk:
+            raise ValidationError("Choose one of this priority's activities.")
+        return save_values(resource, values)
 
 
 @writes_signed(lambda priority, **_: priority)
 def part_delete(*, priority: Priority, part, actor) -> None:
     """Remove an outcome, activity, pathway or resource from the plan."""
-    part.delete()
+    owner = getattr(part, "priority_id", None) or part.activity.priority_id
+    if owner != priority.pk:
+        raise ValidationError("That belongs to another priority.")
+    with acting_as(actor):
+        part.delete()
 
 
 @writes_signed(lambda priority, **_: priority)
 def reflections_save(*, priority: Priority, reflections: dict, actor) -> int:
     """Save the principle reflections given; a blank one removes it. Returns how many exist."""
-    for principle, text in reflections.items():
-        text = text.strip()
-        if text:
-            Reflection.objects.update_or_create(
-                priority=priority,
-                principle=principle,
-                defaults={"partnership": priority.partnership, "text": text},
-            )
-        else:
-            Reflection.objects.filter(priority=priority, principle=principle).delete()
-    return priority.reflections.count()
+    with acting_as(actor):
+        for principle, text in reflections.items():
+            text = text.strip()
+            if text:
+                Reflection.objects.update_or_create(
+                    priority=priority,
+                    principle=principle,
+                    defaults={"partnership": priority.partnership, "text": text},
+                )
+            else:
+                Reflection.objects.filter(priority=priority, principle=principle).delete()
+        return priority.reflections.count()
 
 
 def missing_principles(priority: Priority) -> list[Principle]:
@@ -144,39 +156,44 @@ def progress_add(*, outcome: PriorityOutcome, values: dict, actor) -> ProgressUp
 @writes_signed(lambda *, priority, **_: priority)
 def outcome_add(*, priority: Priority, target_group: str, text: str, actor) -> PriorityOutcome:
     """A new outcome for a target group of the priority, worded as given."""
-    return PriorityOutcome.objects.create(
-        partnership=priority.partnership,
-        priority=priority,
-        target_group=target_group[:150],
-        text=text,
-    )
+    with acting_as(actor):
+        return PriorityOutcome.objects.create(
+            partnership=priority.partnership,
+            priority=priority,
+            target_group=target_group[:150],
+            text=text,
+        )
 
 
 @writes_signed(lambda *, priority, **_: priority)
 def activity_add(*, priority: Priority, title: str, key_features: str = "", actor) -> Activity:
-    return Activity.objects.create(
-        partnership=priority.partnership,
-        priority=priority,
-        title=title[:200],
-        key_features=key_features,
-    )
+    with acting_as(actor):
+        return Activity.objects.create(
+            partnership=priority.partnership,
+            priority=priority,
+            title=title[:200],
+            key_features=key_features,
+        )
 
 
 @writes_signed(lambda *, priority, **_: priority)
 def context_append(*, priority: Priority, paragraph: str, actor) -> None:
     """Add a paragraph to the priority's contextual factors, through its version check (someone
     editing them at the same moment is told rather than overwritten)."""
-    priority.context = with_paragraph(priority.context, paragraph)
-    save_versioned(priority, expected_version=None)
+    with acting_as(actor):
+        priority.context = with_paragraph(priority.context, paragraph)
+        save_versioned(priority, expected_version=None)
 
 
 @writes_signed(lambda *, outcome, **_: outcome.priority)
 def on_course_append(*, outcome: PriorityOutcome, paragraph: str, actor) -> None:
-    outcome.on_course = with_paragraph(outcome.on_course, paragraph)
-    outcome.save(update_fields=["on_course"])
+    with acting_as(actor):
+        outcome.on_course = with_paragraph(outcome.on_course, paragraph)
+        outcome.save(update_fields=["on_course"])
 
 
 @writes_signed(lambda *, pathway, **_: pathway.activity.priority)
 def because_append(*, pathway: Pathway, paragraph: str, actor) -> None:
-    pathway.because = with_paragraph(pathway.because, paragraph)
-    pathway.save(update_fields=["because"])
+    with acting_as(actor):
+        pathway.because = with_paragraph(pathway.because, paragraph)
+        pathway.save(update_fields=["because"])

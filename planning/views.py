@@ -182,7 +182,6 @@ def step(request: HttpRequest, partnership: str, priority_id: int, number: int) 
         existing = dict(priority.reflections.values_list("principle_id", "text"))
         form = ReflectionsForm(
             request.POST if editing else None,
-            priority=priority,
             principles=principles,
             existing=existing,
         )

@@ -22,7 +22,7 @@ logging.getLogger("weasyprint").setLevel(logging.ERROR)
 class LocalFetcher(URLFetcher):
     """Serve /static/ from disk; refuse every other address."""
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url, headers=None):  # noqa: ARG002 (WeasyPrint's fetcher signature)
         prefix = settings.STATIC_URL
         path = url.split("://", 1)[-1]
         path = path[path.find("/") :] if "://" in url else path

@@ -15,6 +15,7 @@ from audit.events import Event, record
 from files.services import file_store
 from signoff import services as signoff
 from signoff.locking import writes_signed
+from trust.acting import acting_as
 from trust.uploads import CheckedUpload
 from trust.versioning import save_values
 
@@ -39,17 +40,18 @@ DEFAULT_SECTIONS = [
 @transaction.atomic
 def report_start(*, partnership, values: dict, actor) -> YearlyReport:
     """Start a year's report with the usual narrative sections, ready to write."""
-    report = save_values(YearlyReport(partnership=partnership), values)
-    for position, (heading, text, after) in enumerate(DEFAULT_SECTIONS):
-        NarrativeSection.objects.create(
-            partnership=partnership,
-            report=report,
-            position=position,
-            heading=heading,
-            text=text,
-            after_outcomes=after,
-        )
-    return report
+    with acting_as(actor):
+        report = save_values(YearlyReport(partnership=partnership), values)
+        for position, (heading, text, after) in enumerate(DEFAULT_SECTIONS):
+            NarrativeSection.objects.create(
+                partnership=partnership,
+                report=report,
+                position=position,
+                heading=heading,
+                text=text,
+                after_outcomes=after,
+            )
+        return report
 
 
 @writes_signed(lambda report, **_: report)
@@ -57,7 +59,8 @@ def report_links_save(
     *, report: YearlyReport, values: dict, expected_version: int | None, actor
 ) -> YearlyReport:
     """What the report draws on: the review, the survey wave and the resources year."""
-    return save_values(report, values, expected_version=expected_version)
+    with acting_as(actor):
+        return save_values(report, values, expected_version=expected_version)
 
 
 @writes_signed(lambda report, **_: report)
@@ -70,18 +73,20 @@ def section_save(
     actor,
 ) -> NarrativeSection:
     """Add a section at the end of the report, or change one."""
-    if section is None:
-        section = NarrativeSection(
-            partnership=report.partnership, report=report, position=report.sections.count()
-        )
-    elif section.report_id != report.pk:
-        raise ValidationError("That section belongs to another report.")
-    return save_values(section, values, expected_version=expected_version)
+    with acting_as(actor):
+        if section is None:
+            section = NarrativeSection(
+                partnership=report.partnership, report=report, position=report.sections.count()
+            )
+        elif section.report_id != report.pk:
+            raise ValidationError("That section belongs to another report.")
+        return save_values(section, values, expected_version=expected_version)
 
 
 @writes_signed(lambda section, **_: section.report)
 def section_delete(*, section: NarrativeSection, actor) -> None:
-    section.delete()
+    with acting_as(actor):
+        section.delete()
 
 
 FILE_TYPES = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from trust.acting import acting_as
 from trust.versioning import save_values
 
 from .models import ResourceYear
@@ -13,24 +14,28 @@ from .models import ResourceYear
 
 @transaction.atomic
 def resource_year_start(*, partnership, year: str, actor) -> ResourceYear:
-    if ResourceYear.objects.filter(partnership=partnership, year=year).exists():
-        raise ValidationError({"year": f"There is already a record for {year}."})
-    return ResourceYear.objects.create(partnership=partnership, year=year)
+    with acting_as(actor):
+        if ResourceYear.objects.filter(partnership=partnership, year=year).exists():
+            raise ValidationError({"year": f"There is already a record for {year}."})
+        return ResourceYear.objects.create(partnership=partnership, year=year)
 
 
 @transaction.atomic
 def resource_line_add(*, year: ResourceYear, line: type[models.Model], values: dict, actor):
     """Add a row of one of the year's tables (`line` is its model)."""
-    return save_values(line(partnership=year.partnership, year=year), values)
+    with acting_as(actor):
+        return save_values(line(partnership=year.partnership, year=year), values)
 
 
 @transaction.atomic
 def resource_line_delete(*, row, actor) -> None:
-    row.delete()
+    with acting_as(actor):
+        row.delete()
 
 
 @transaction.atomic
 def adequacy_save(
     *, year: ResourceYear, values: dict, expected_version: int | None, actor
 ) -> ResourceYear:
-    return save_values(year, values, expected_version=expected_version)
+    with acting_as(actor):
+        return save_values(year, values, expected_version=expected_version)

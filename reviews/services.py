@@ -14,6 +14,7 @@ from notifications.services import notify
 from partnerships.models import Membership, Subgroup
 from signoff import services as signoff
 from signoff.locking import writes_signed
+from trust.acting import acting_as
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
 from trust.versioning import save_values, save_versioned
@@ -152,35 +153,38 @@ def judgement_save(
 @writes_signed(lambda review, **_: review)
 def ratings_assign(*, review: Review, outcomes, owner, actor) -> int:
     """Give every indicator under `outcomes` to one subgroup or agency. Returns how many."""
-    ids = [o.pk for o in outcomes]
-    ratings = Rating.objects.filter(review=review).filter(
-        Q(indicator__outcome_id__in=ids) | Q(local_indicator__outcome_id__in=ids)
-    )
-    fields = (
-        {"owner_subgroup": owner, "owner_agency": None}
-        if isinstance(owner, Subgroup)
-        else {"owner_agency": owner, "owner_subgroup": None}
-    )
-    count = 0
-    for rating in ratings:  # saved one by one so each change is in the audit trail
-        for name, value in fields.items():
-            setattr(rating, name, value)
-        rating.version += 1
-        rating.save(update_fields=[*fields, "version"])
-        count += 1
-    if isinstance(owner, Subgroup):
-        people = [m.user for m in owner.members.select_related("user")]
-        if owner.chair_id:
-            people.append(owner.chair.user)
-    else:
-        people = [m.user for m in Membership.objects.filter(agency=owner).select_related("user")]
-    notify(
-        partnership=review.partnership,
-        users=people,
-        title=f"{review}: {count} indicators assigned to {owner}",
-        href=reverse("reviews:review", args=[review.partnership.slug, review.pk]) + "?mine=1",
-    )
-    return count
+    with acting_as(actor):
+        ids = [o.pk for o in outcomes]
+        ratings = Rating.objects.filter(review=review).filter(
+            Q(indicator__outcome_id__in=ids) | Q(local_indicator__outcome_id__in=ids)
+        )
+        fields = (
+            {"owner_subgroup": owner, "owner_agency": None}
+            if isinstance(owner, Subgroup)
+            else {"owner_agency": owner, "owner_subgroup": None}
+        )
+        count = 0
+        for rating in ratings:  # saved one by one so each change is in the audit trail
+            for name, value in fields.items():
+                setattr(rating, name, value)
+            rating.version += 1
+            rating.save(update_fields=[*fields, "version"])
+            count += 1
+        if isinstance(owner, Subgroup):
+            people = [m.user for m in owner.members.select_related("user")]
+            if owner.chair_id:
+                people.append(owner.chair.user)
+        else:
+            people = [
+                m.user for m in Membership.objects.filter(agency=owner).select_related("user")
+            ]
+        notify(
+            partnership=review.partnership,
+            users=people,
+            title=f"{review}: {count} indicators assigned to {owner}",
+            href=reverse("reviews:review", args=[review.partnership.slug, review.pk]) + "?mine=1",
+        )
+        return count
 
 
 @transaction.atomic
@@ -188,16 +192,17 @@ def local_indicator_add(
     *, partnership, outcome, text: str, review: Review | None, actor
 ) -> LocalIndicator:
     """Add a local indicator under an outcome (and a rating for it in the open review)."""
-    existing = LocalIndicator.objects.filter(partnership=partnership, outcome=outcome).count()
-    indicator = LocalIndicator.objects.create(
-        partnership=partnership,
-        outcome=outcome,
-        code=f"{outcome.code}.L{existing + 1}",
-        text=text.strip(),
-    )
-    if review is not None and not review.is_locked:
-        Rating.objects.create(partnership=partnership, review=review, local_indicator=indicator)
-    return indicator
+    with acting_as(actor):
+        existing = LocalIndicator.objects.filter(partnership=partnership, outcome=outcome).count()
+        indicator = LocalIndicator.objects.create(
+            partnership=partnership,
+            outcome=outcome,
+            code=f"{outcome.code}.L{existing + 1}",
+            text=text.strip(),
+        )
+        if review is not None and not review.is_locked:
+            Rating.objects.create(partnership=partnership, review=review, local_indicator=indicator)
+        return indicator
 
 
 @transaction.atomic
@@ -216,11 +221,14 @@ def review_request_signoff(*, review: Review, actor, due_by=None):
 @writes_signed(lambda rating, **_: rating.review)
 def rating_owner_set(*, rating: Rating, owner, actor) -> Rating:
     """Give one indicator to a subgroup or agency (or nobody), e.g. when a member leaves."""
-    rating.owner_subgroup = owner if isinstance(owner, Subgroup) else None
-    rating.owner_agency = owner if owner is not None and not isinstance(owner, Subgroup) else None
-    rating.version += 1
-    rating.save(update_fields=["owner_subgroup", "owner_agency", "version"])
-    return rating
+    with acting_as(actor):
+        rating.owner_subgroup = owner if isinstance(owner, Subgroup) else None
+        rating.owner_agency = (
+            owner if owner is not None and not isinstance(owner, Subgroup) else None
+        )
+        rating.version += 1
+        rating.save(update_fields=["owner_subgroup", "owner_agency", "version"])
+        return rating
 
 
 @writes_signed(lambda review, **_: review)
@@ -282,13 +290,15 @@ RATING_TEXT_FIELDS = ("commentary", "enablers", "barriers")
 
 @writes_signed(lambda *, judgement, **_: judgement.review)
 def judgement_narrative_append(*, judgement: OutcomeJudgement, paragraph: str, actor) -> None:
-    judgement.narrative = with_paragraph(judgement.narrative, paragraph)
-    save_versioned(judgement, expected_version=None)
+    with acting_as(actor):
+        judgement.narrative = with_paragraph(judgement.narrative, paragraph)
+        save_versioned(judgement, expected_version=None)
 
 
 @writes_signed(lambda *, rating, **_: rating.review)
 def rating_text_append(*, rating: Rating, field: str, paragraph: str, actor) -> None:
-    if field not in RATING_TEXT_FIELDS:
-        raise ValidationError(f"A rating has no text called {field}.")
-    setattr(rating, field, with_paragraph(getattr(rating, field), paragraph))
-    save_versioned(rating, expected_version=None)
+    with acting_as(actor):
+        if field not in RATING_TEXT_FIELDS:
+            raise ValidationError(f"A rating has no text called {field}.")
+        setattr(rating, field, with_paragraph(getattr(rating, field), paragraph))
+        save_versioned(rating, expected_version=None)

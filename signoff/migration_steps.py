@@ -8,7 +8,7 @@ def signoff_state_from_rounds(app_label: str, model_name: str):
     """A RunPython step that sets `signoff_state` of existing records from their latest round:
     awaiting while a round is open, signed once it is complete, draft otherwise."""
 
-    def run(apps, schema_editor):
+    def run(apps, _schema_editor):
         model = apps.get_model(app_label, model_name)
         content_type = (
             apps.get_model("contenttypes", "ContentType")

@@ -81,7 +81,7 @@ def response_row_cleaner(wave: Wave):
             words[question, raw] = spec["answers"][question].get(_norm(raw))
         return words[question, raw]
 
-    def clean(row: Row, seen: dict) -> dict:
+    def clean(row: Row, _seen: dict) -> dict:
         problems: list[str] = []
         profile = {}
         for key in PROFILE_KEYS:

@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from framework.models import Edition, Outcome, OutcomeCategory, SurveyCategory
+from trust.acting import acting_as
 from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
 from trust.versioning import save_values
@@ -56,30 +57,31 @@ def wave_create(
     actor,
 ) -> Wave:
     """A wave with all 34 statements, each mapped to the outcomes the content suggests."""
-    wave = Wave.objects.create(
-        partnership=partnership,
-        edition=edition,
-        title=title,
-        period=period,
-        opens_on=opens_on,
-        closes_on=closes_on,
-        mode=mode,
-    )
-    for category in SurveyCategory.objects.filter(edition=edition).prefetch_related(
-        "statements__default_outcomes"
-    ):
-        for source in category.statements.all():
-            statement = WaveStatement.objects.create(
-                partnership=partnership,
-                wave=wave,
-                category=category,
-                source=source,
-                number=source.number,
-                text=source.text,
-            )
-            statement.outcomes.set(source.default_outcomes.all())
-    code_frame_ensure(partnership=partnership, edition=edition)
-    return wave
+    with acting_as(actor):
+        wave = Wave.objects.create(
+            partnership=partnership,
+            edition=edition,
+            title=title,
+            period=period,
+            opens_on=opens_on,
+            closes_on=closes_on,
+            mode=mode,
+        )
+        for category in SurveyCategory.objects.filter(edition=edition).prefetch_related(
+            "statements__default_outcomes"
+        ):
+            for source in category.statements.all():
+                statement = WaveStatement.objects.create(
+                    partnership=partnership,
+                    wave=wave,
+                    category=category,
+                    source=source,
+                    number=source.number,
+                    text=source.text,
+                )
+                statement.outcomes.set(source.default_outcomes.all())
+        code_frame_ensure(partnership=partnership, edition=edition)
+        return wave
 
 
 @transaction.atomic
@@ -135,7 +137,7 @@ def answers_purge(*, now=None) -> dict[str, int]:
     return removed
 
 
-def answers_purge_due(sender=None, *, now=None, **kwargs) -> dict[str, int]:
+def answers_purge_due(*, now=None, **kwargs) -> dict[str, int]:
     return answers_purge(now=now)
 
 
@@ -149,17 +151,18 @@ def results_shown_mark(wave: Wave) -> None:
 def wave_save(*, wave: Wave, values: dict, expected_version: int | None, actor) -> Wave:
     """Change a wave's details; what fixes shown results cannot change (see
     `results_fixed_problems`)."""
-    stored = Wave.objects.get(pk=wave.pk)
-    problems = results_fixed_problems(
-        stored,
-        **{
-            name: values.get(name, getattr(stored, name))
-            for name in ("closes_on", "min_group_size", "breakdown_questions")
-        },
-    )
-    if problems:
-        raise ValidationError(problems)
-    return save_values(wave, values, expected_version=expected_version)
+    with acting_as(actor):
+        stored = Wave.objects.get(pk=wave.pk)
+        problems = results_fixed_problems(
+            stored,
+            **{
+                name: values.get(name, getattr(stored, name))
+                for name in ("closes_on", "min_group_size", "breakdown_questions")
+            },
+        )
+        if problems:
+            raise ValidationError(problems)
+        return save_values(wave, values, expected_version=expected_version)
 
 
 def _has_responses(wave: Wave) -> bool:
@@ -169,77 +172,82 @@ def _has_responses(wave: Wave) -> bool:
 @transaction.atomic
 def statements_choose(*, wave: Wave, included: set[int], actor) -> None:
     """Ask only the chosen statements. Not once anyone has answered: the results would mix."""
-    if _has_responses(wave):
-        raise ValidationError(
-            "People have already answered this wave, so its statements are fixed."
-        )
-    if not included:
-        raise ValidationError("Choose at least one statement to ask.")
-    for statement in wave.statements.all():
-        if statement.included != (statement.pk in included):
-            statement.included = statement.pk in included
-            statement.save(update_fields=["included"])
-    results_changed(wave)
+    with acting_as(actor):
+        if _has_responses(wave):
+            raise ValidationError(
+                "People have already answered this wave, so its statements are fixed."
+            )
+        if not included:
+            raise ValidationError("Choose at least one statement to ask.")
+        for statement in wave.statements.all():
+            if statement.included != (statement.pk in included):
+                statement.included = statement.pk in included
+                statement.save(update_fields=["included"])
+        results_changed(wave)
 
 
 @transaction.atomic
 def local_statement_add(
     *, wave: Wave, category: SurveyCategory, text: str, outcomes, actor
 ) -> WaveStatement:
-    if _has_responses(wave):
-        raise ValidationError(
-            "People have already answered this wave, so its statements are fixed."
+    with acting_as(actor):
+        if _has_responses(wave):
+            raise ValidationError(
+                "People have already answered this wave, so its statements are fixed."
+            )
+        number = max(wave.statements.aggregate(n=Max("number"))["n"] or 0, 100) + 1
+        statement = WaveStatement.objects.create(
+            partnership=wave.partnership, wave=wave, category=category, number=number, text=text
         )
-    number = max(wave.statements.aggregate(n=Max("number"))["n"] or 0, 100) + 1
-    statement = WaveStatement.objects.create(
-        partnership=wave.partnership, wave=wave, category=category, number=number, text=text
-    )
-    statement.outcomes.set(outcomes)
-    results_changed(wave)
-    return statement
+        statement.outcomes.set(outcomes)
+        results_changed(wave)
+        return statement
 
 
 @transaction.atomic
 def statement_outcomes_set(*, statement: WaveStatement, outcomes, actor) -> None:
     """The editable mapping from a statement to the framework outcomes it speaks to."""
-    statement.outcomes.set(outcomes)
-    results_changed(statement.wave)
+    with acting_as(actor):
+        statement.outcomes.set(outcomes)
+        results_changed(statement.wave)
 
 
 @transaction.atomic
 def invitations_add(*, wave: Wave, agency, emails: list[str], link_for, actor) -> int:
     """Create a personal link for each new address and email it; returns how many."""
-    existing = set(wave.invitations.values_list("email", flat=True))
-    sent = 0
-    for email in emails:
-        if email in existing:
-            continue
-        token = secrets.token_urlsafe(24)
-        Invitation.objects.create(
-            partnership=wave.partnership,
-            wave=wave,
-            agency=agency,
-            email=email,
-            token_hash=_hash(token),
-        )
-        _email_invitation(wave, email, link_for(token), reminder=False)
-        sent += 1
-    return sent
+    with acting_as(actor):
+        existing = set(wave.invitations.values_list("email", flat=True))
+        sent = 0
+        for email in emails:
+            if email in existing:
+                continue
+            token = secrets.token_urlsafe(24)
+            Invitation.objects.create(
+                partnership=wave.partnership,
+                wave=wave,
+                agency=agency,
+                email=email,
+                token_hash=_hash(token),
+            )
+            _email_invitation(wave, email, link_for(token), reminder=False)
+            sent += 1
+        return sent
 
 
 @transaction.atomic
 def invitations_remind(*, wave: Wave, link_for, actor) -> int:
     """Remind everyone invited who has not answered. Their links are re-issued (only hashes
     are kept), so the reminder carries a working link."""
-    count = 0
-    for invitation in wave.invitations.filter(completed=False):
-        token = secrets.token_urlsafe(24)
-        invitation.token_hash = _hash(token)
-        invitation.reminded_at = timezone.now()
-        invitation.save(update_fields=["token_hash", "reminded_at"])
-        _email_invitation(wave, invitation.email, link_for(token), reminder=True)
-        count += 1
-    return count
+    with acting_as(actor):
+        count = 0
+        for invitation in wave.invitations.filter(completed=False):
+            token = secrets.token_urlsafe(24)
+            invitation.token_hash = _hash(token)
+            invitation.reminded_at = timezone.now()
+            invitation.save(update_fields=["token_hash", "reminded_at"])
+            _email_invitation(wave, invitation.email, link_for(token), reminder=True)
+            count += 1
+        return count
 
 
 def _email_invitation(wave: Wave, email: str, link: str, *, reminder: bool) -> None:
@@ -388,18 +396,20 @@ def code_frame_ensure(*, partnership, edition: Edition) -> None:
 
 @transaction.atomic
 def comment_code_add(*, partnership, name: str, actor) -> CommentCode:
-    last = CommentCode.objects.filter(partnership=partnership).aggregate(p=Max("position"))["p"]
-    return CommentCode.objects.create(
-        partnership=partnership,
-        group=CommentCode.Group.LOCAL,
-        name=name,
-        position=(last or 0) + 1,
-    )
+    with acting_as(actor):
+        last = CommentCode.objects.filter(partnership=partnership).aggregate(p=Max("position"))["p"]
+        return CommentCode.objects.create(
+            partnership=partnership,
+            group=CommentCode.Group.LOCAL,
+            name=name,
+            position=(last or 0) + 1,
+        )
 
 
 @transaction.atomic
 def comment_codes_set(*, comment: Comment, codes, actor) -> None:
-    comment.codes.set(codes)
+    with acting_as(actor):
+        comment.codes.set(codes)
 
 
 def _answers_insert(partnership_id: int, answers: list[tuple]) -> None:

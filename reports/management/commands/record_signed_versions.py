@@ -59,7 +59,9 @@ class Command(BaseCommand):
     def _published(self, partnership) -> int:
         done = 0
         reports = YearlyReport.objects.filter(
-            status=YearlyReport.Status.PUBLISHED, published_snapshot__isnull=True
+            partnership=partnership,
+            status=YearlyReport.Status.PUBLISHED,
+            published_snapshot__isnull=True,
         )
         for report in reports:
             round_ = signoff.current_round(report)
