@@ -33,6 +33,15 @@ def _date(raw: str) -> date | None:
     return None
 
 
+def _due_date(raw: str, problems: list[str]) -> date | None:
+    due = _date(raw) if raw else None
+    if not raw:
+        problems.append("Enter the due date, like 31/3/2026.")
+    elif due is None:
+        problems.append(f"“{raw[:30]}” is not a date; use day/month/year, like 31/3/2026.")
+    return due
+
+
 def action_row_cleaner(partnership):
     sources = {s.title.lower(): s for s in LearningSource.objects.filter(partnership=partnership)}
     agencies = {a.name.lower(): a for a in Agency.objects.filter(partnership=partnership)}
@@ -40,8 +49,7 @@ def action_row_cleaner(partnership):
     def clean(row: Row, _seen: dict) -> dict:
         problems = []
         title = " ".join(row.values.get("action", "").split())
-        raw_due = row.values.get("due date", "").strip()
-        due = _date(raw_due) if raw_due else None
+        due = _due_date(row.values.get("due date", "").strip(), problems)
         source_name = row.values.get("source", "").strip()
         agency_name = row.values.get("owner agency", "").strip()
         status_word = " ".join(row.values.get("status", "").lower().split())
@@ -49,10 +57,6 @@ def action_row_cleaner(partnership):
             problems.append("Enter the action.")
         elif len(title) > 300:
             problems.append("The action must be 300 characters or fewer.")
-        if not raw_due:
-            problems.append("Enter the due date, like 31/3/2026.")
-        elif due is None:
-            problems.append(f"“{raw_due[:30]}” is not a date; use day/month/year, like 31/3/2026.")
         if source_name and source_name.lower() not in sources:
             problems.append(
                 f"There is no learning source called “{source_name[:60]}”. Add it first."

@@ -115,29 +115,30 @@ def _referenced_rows(collected) -> dict[type[models.Model], dict]:
     extra: dict[type[models.Model], dict] = OrderedDict()
     queue = [obj for objs in collected.values() for obj in objs]
     while queue:
-        obj = queue.pop()
-        for field in obj._meta.concrete_fields:
-            if not (field.is_relation and field.many_to_one):
-                continue
-            target = field.related_model
-            if target in owned or target._meta.app_label in SKIP_APPS:
-                continue
-            value = getattr(obj, field.attname)
-            if value is None or value in extra.get(target, {}):
-                continue
-            related = target._base_manager.filter(pk=value).first()
-            if related is not None:
-                extra.setdefault(target, {})[value] = related
+        for related in _pointed_at(queue.pop(), owned, extra):
+            known = extra.setdefault(type(related), {})
+            if related.pk not in known:
+                known[related.pk] = related
                 queue.append(related)
-        for field in obj._meta.many_to_many:
-            target = field.related_model
-            if target in owned or target._meta.app_label in SKIP_APPS:
-                continue
-            for related in getattr(obj, field.name).all():
-                if related.pk not in extra.get(target, {}):
-                    extra.setdefault(target, {})[related.pk] = related
-                    queue.append(related)
     return extra
+
+
+def _pointed_at(obj, owned: set, known: dict):
+    """The rows `obj` points at (foreign keys, many-to-many) outside the partnership's own;
+    a row already `known` is not fetched again."""
+    for field in (*obj._meta.concrete_fields, *obj._meta.many_to_many):
+        target = field.related_model
+        if target is None or target in owned or target._meta.app_label in SKIP_APPS:
+            continue
+        if field.many_to_many:
+            yield from getattr(obj, field.name).all()
+        elif field.many_to_one and getattr(obj, field.attname) not in (
+            None,
+            *known.get(target, ()),
+        ):
+            related = target._base_manager.filter(pk=getattr(obj, field.attname)).first()
+            if related is not None:
+                yield related
 
 
 def _devices_for(users) -> list[models.Model]:

@@ -71,13 +71,33 @@ def load_edition(path: Path = DEFAULT_CONTENT, *, make_current: bool = True) -> 
     _sync_numbered(IndicativeActivity, edition, data["activities"])
     _sync_numbered(IndicativeResource, edition, data["resources"])
     _sync_numbered(EvidenceSource, edition, data["evidence_sources"])
-    for number, item in enumerate(data["principles"], start=1):
+    _sync_principles(edition, data["principles"])
+    _sync_rating_levels(edition, data["rating_scale"]["levels"])
+    _sync_planning_steps(edition, data["planning_steps"])
+    outcomes_by_code = _sync_outcomes(edition, data["outcome_categories"])
+    _sync_survey(edition, data["survey"]["categories"], outcomes_by_code)
+    _sync_glossary(edition, data)
+
+    if make_current:
+        _make_current(edition)
+    return edition
+
+
+def _make_current(edition: Edition) -> None:
+    Edition.objects.exclude(pk=edition.pk).filter(is_current=True).update(is_current=False)
+    Edition.objects.filter(pk=edition.pk).update(is_current=True)
+    edition.is_current = True
+
+
+def _sync_principles(edition: Edition, principles: list[dict]) -> None:
+    for number, item in enumerate(principles, start=1):
         Principle.objects.update_or_create(
             edition=edition, number=number, defaults={"text": item["text"], "label": item["label"]}
         )
-    Principle.objects.filter(edition=edition, number__gt=len(data["principles"])).delete()
+    Principle.objects.filter(edition=edition, number__gt=len(principles)).delete()
 
-    levels = data["rating_scale"]["levels"]
+
+def _sync_rating_levels(edition: Edition, levels: list[dict]) -> None:
     for level in levels:
         RatingLevel.objects.update_or_create(
             edition=edition,
@@ -88,7 +108,9 @@ def load_edition(path: Path = DEFAULT_CONTENT, *, make_current: bool = True) -> 
         value__in=[lv["value"] for lv in levels]
     ).delete()
 
-    for step in data["planning_steps"]:
+
+def _sync_planning_steps(edition: Edition, steps: list[dict]) -> None:
+    for step in steps:
         PlanningStep.objects.update_or_create(
             edition=edition,
             number=step["number"],
@@ -98,8 +120,11 @@ def load_edition(path: Path = DEFAULT_CONTENT, *, make_current: bool = True) -> 
             },
         )
 
+
+def _sync_outcomes(edition: Edition, categories: list[dict]) -> dict[str, Outcome]:
+    """The outcome categories, their outcomes and indicators; returns outcomes by code."""
     outcomes_by_code: dict[str, Outcome] = {}
-    for cat in data["outcome_categories"]:
+    for cat in categories:
         category, _ = OutcomeCategory.objects.update_or_create(
             edition=edition,
             number=cat["number"],
@@ -117,15 +142,22 @@ def load_edition(path: Path = DEFAULT_CONTENT, *, make_current: bool = True) -> 
                 },
             )
             outcomes_by_code[outcome.code] = outcome
-            for ipos, text in enumerate(item["indicators"], start=1):
-                Indicator.objects.update_or_create(
-                    outcome=outcome,
-                    position=ipos,
-                    defaults={"text": text, "code": f"{outcome.code}.{ipos}"},
-                )
-            outcome.indicators.filter(position__gt=len(item["indicators"])).delete()
+            _sync_indicators(outcome, item["indicators"])
+    return outcomes_by_code
 
-    for number, cat in enumerate(data["survey"]["categories"], start=1):
+
+def _sync_indicators(outcome: Outcome, texts: list[str]) -> None:
+    for position, text in enumerate(texts, start=1):
+        Indicator.objects.update_or_create(
+            outcome=outcome,
+            position=position,
+            defaults={"text": text, "code": f"{outcome.code}.{position}"},
+        )
+    outcome.indicators.filter(position__gt=len(texts)).delete()
+
+
+def _sync_survey(edition: Edition, categories: list[dict], outcomes_by_code: dict) -> None:
+    for number, cat in enumerate(categories, start=1):
         category, _ = SurveyCategory.objects.update_or_create(
             edition=edition,
             number=number,
@@ -137,6 +169,8 @@ def load_edition(path: Path = DEFAULT_CONTENT, *, make_current: bool = True) -> 
             )
             statement.default_outcomes.set([outcomes_by_code[c] for c in item["outcomes"]])
 
+
+def _sync_glossary(edition: Edition, data: dict) -> None:
     for kind, key in (
         (GlossaryEntry.Kind.ABBREVIATION, "glossary"),
         (GlossaryEntry.Kind.TERM, "terms"),
@@ -148,13 +182,3 @@ def load_edition(path: Path = DEFAULT_CONTENT, *, make_current: bool = True) -> 
                 term=entry["term"],
                 defaults={"meaning": entry["meaning"]},
             )
-
-    if make_current:
-        _make_current(edition)
-    return edition
-
-
-def _make_current(edition: Edition) -> None:
-    Edition.objects.exclude(pk=edition.pk).filter(is_current=True).update(is_current=False)
-    Edition.objects.filter(pk=edition.pk).update(is_current=True)
-    edition.is_current = True

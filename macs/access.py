@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from functools import partial
 from urllib.parse import urlencode
 
@@ -312,23 +313,44 @@ def can(request: HttpRequest, name: str, obj=None, *, method: str | None = None)
     audience = rule.audience(method)
     if audience is None:
         return False
-    if audience != PUBLIC:
-        user = request.user
-        if not user.is_authenticated:
-            return False
-        if audience != PASSWORD_ONLY and not two_factor.is_verified(request):
-            return False
-        if audience == PLATFORM_STAFF and not user.is_staff:
-            return False
-        if audience == NATIONAL and not user.is_national_viewer:
-            return False
-        if isinstance(audience, frozenset) and not getattr(request, "roles", frozenset()) & (
-            audience
-        ):
-            return False
+    step = next_step(request, audience)
+    if step is Step.ROLES:
+        step = Step.IN if getattr(request, "roles", frozenset()) & audience else Step.REFUSED
+    if step is Step.IN and audience == PLATFORM_STAFF and not request.user.is_staff:
+        step = Step.REFUSED  # the admin would refuse them itself
+    if step is not Step.IN:
+        return False
     if obj is not None and rule.object_rule:
         return test_rule(rule.object_rule, request, obj)
     return True
+
+
+class Step(Enum):
+    """Where the ladder leaves a person for an audience (see `next_step`)."""
+
+    IN = "in"
+    SIGN_IN = "sign in"
+    SECOND_FACTOR = "second factor"
+    REFUSED = "refused"
+    ROLES = "roles"  # a partnership audience: their roles in that partnership decide
+
+
+def next_step(request: HttpRequest, audience) -> Step:
+    """The one ladder both the middleware and `can` climb: public, signed in with a password,
+    with the second factor too, then the audience's own test."""
+    if audience == PUBLIC:
+        return Step.IN
+    if not request.user.is_authenticated:
+        return Step.SIGN_IN
+    if audience == PASSWORD_ONLY:
+        return Step.IN
+    if not two_factor.is_verified(request):
+        return Step.SECOND_FACTOR
+    if audience == NATIONAL and not request.user.is_national_viewer:
+        return Step.REFUSED
+    if isinstance(audience, frozenset):
+        return Step.ROLES
+    return Step.IN
 
 
 def membership_for(user, slug: str):
@@ -374,30 +396,25 @@ class AccessPolicyMiddleware:
         audience = rule.audience(request.method)
         if audience is None:
             return HttpResponseNotAllowed(rule.allowed_methods())
-        if audience == PUBLIC:
-            return self.get_response(request)
-        if not request.user.is_authenticated:
+        step = next_step(request, audience)
+        if step is Step.SIGN_IN:
             return redirect_to_login(request.get_full_path())
-        if audience == PASSWORD_ONLY:
-            return self.get_response(request)
-        if not two_factor.is_verified(request):
+        if step is Step.SECOND_FACTOR:
             return redirect(
                 f"{reverse('accounts:two_factor')}?{urlencode({'next': request.get_full_path()})}"
             )
+        if step is Step.REFUSED:
+            return self._render_exception(request, PermissionDenied())
+        if step is Step.ROLES:
+            slug = match.kwargs.get("partnership")
+            if slug is None:
+                raise ImproperlyConfigured(f"{match.view_name} has a role rule but no partnership.")
+            return self._partnership_request(request, slug, audience)
         if audience == PLATFORM_STAFF:
             # The admin checks is_staff itself and works across partnerships.
             with scopes_disabled():
                 return self.get_response(request)
-        if audience == SIGNED_IN:
-            return self.get_response(request)
-        if audience == NATIONAL:
-            if not request.user.is_national_viewer:
-                return self._render_exception(request, PermissionDenied())
-            return self.get_response(request)
-        slug = match.kwargs.get("partnership")
-        if slug is None:
-            raise ImproperlyConfigured(f"{match.view_name} has a role rule but no partnership.")
-        return self._partnership_request(request, slug, audience)
+        return self.get_response(request)
 
     def _partnership_request(self, request, slug: str, audience: frozenset[Role]) -> HttpResponse:
         from partnerships.models import Partnership

@@ -14,6 +14,21 @@ from .models import LOCAL
 VALUE_COLUMNS = ("period", "value")
 
 
+def _number(raw: str, problems: list[str]) -> Decimal | None:
+    """A value like 12, 12.5, 1,200 or 12%; a problem is added for anything else."""
+    if not raw:
+        problems.append("Enter the value as a number.")
+        return None
+    try:
+        value = Decimal(raw.rstrip("%"))
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite() or abs(value) >= Decimal("1e11"):
+        problems.append(f"{raw[:40]} is not a number.")
+        return None
+    return value
+
+
 def value_row_cleaner():
     def clean(row: Row, seen: dict) -> dict:
         problems = []
@@ -26,16 +41,7 @@ def value_row_cleaner():
             problems.append("Enter the period, like 2024-25.")
         elif len(period) > 20:
             problems.append("The period must be 20 characters or fewer.")
-        value = None
-        if not raw:
-            problems.append("Enter the value as a number.")
-        else:
-            try:
-                value = Decimal(raw.rstrip("%"))
-                if not value.is_finite() or abs(value) >= Decimal("1e11"):
-                    raise InvalidOperation
-            except InvalidOperation:
-                problems.append(f"{raw[:40]} is not a number.")
+        value = _number(raw, problems)
         if bool(breakdown) != bool(group):
             problems.append("Give both the breakdown and the group, or neither.")
         if len(breakdown) > 60 or len(group) > 100 or len(series) > 60:

@@ -70,38 +70,47 @@ def _joined(view):
     return wrapped
 
 
+def _add_note(request: HttpRequest, workshop, form) -> HttpResponse | None:
+    """Put a guest's note on the board; None leaves the form with its errors on the page."""
+    if not allow(request, "workshop-note", limit=NOTE_LIMIT[0], seconds=NOTE_LIMIT[1]):
+        return _too_many(request)
+    if not form.is_valid():
+        return None
+    try:
+        workshops.note_add(workshop=workshop, **form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    messages.success(request, "Thank you. Your note is on the board.")
+    return redirect(request.path)
+
+
+def _support(request: HttpRequest, workshop, guest: str) -> HttpResponse:
+    if not allow(request, "workshop-support", limit=SUPPORT_LIMIT[0], seconds=SUPPORT_LIMIT[1]):
+        return _too_many(request)
+    try:
+        added = bool(guest) and workshops.note_support(
+            workshop=workshop, note_id=request.POST.get("note", ""), guest=guest
+        )
+    except ValidationError:
+        added = False
+    if added:
+        messages.success(request, "You support this note.")
+    return redirect(request.path + "#notes")
+
+
 @_joined
 def board(request: HttpRequest, workshop) -> HttpResponse:
     form = NoteForm(request.POST if request.POST.get("form") == "note" else None)
     form.helper.form_tag = False  # the page's form says which form it is
     guest = request.session.get(GUEST) or ""
-    if request.method == "POST":
-        action = request.POST.get("form")
-        if action == "note":
-            if not allow(request, "workshop-note", limit=NOTE_LIMIT[0], seconds=NOTE_LIMIT[1]):
-                return _too_many(request)
-            if form.is_valid():
-                try:
-                    workshops.note_add(workshop=workshop, **form.cleaned_data)
-                except ValidationError as error:
-                    form.add_error(None, error)
-                else:
-                    messages.success(request, "Thank you. Your note is on the board.")
-                    return redirect(request.path)
-        elif action == "support":
-            if not allow(
-                request, "workshop-support", limit=SUPPORT_LIMIT[0], seconds=SUPPORT_LIMIT[1]
-            ):
-                return _too_many(request)
-            try:
-                added = bool(guest) and workshops.note_support(
-                    workshop=workshop, note_id=request.POST.get("note", ""), guest=guest
-                )
-            except ValidationError:
-                added = False
-            if added:
-                messages.success(request, "You support this note.")
-            return redirect(request.path + "#notes")
+    action = request.POST.get("form") if request.method == "POST" else None
+    if action == "note":
+        response = _add_note(request, workshop, form)
+        if response is not None:
+            return response
+    elif action == "support":
+        return _support(request, workshop, guest)
     columns = selectors.board(workshop, facilitator=False)
     notes = [note for column in columns for note in column.notes]
     supported = workshops.notes_supported(workshop=workshop, guest=guest, notes=notes)

@@ -128,73 +128,99 @@ def step(request: HttpRequest, partnership: str, priority_id: int, number: int) 
             request, "This priority is awaiting or past sign-off. Reopen it to change the plan."
         )
         return redirect(request.path)
-    if number == 1:
-        form = IssueForm(request.POST if editing else None, instance=priority)
-        if editing and form.is_valid():
-            try:
-                services.issue_save(
-                    priority=priority,
-                    values=model_values(form),
-                    expected_version=expected_version(form),
-                    actor=request.user,
-                )
-            except EditConflict as conflict:
-                return conflict_response(
-                    request, form, conflict, title=priority.title, cancel_url=request.path
-                )
-            messages.success(request, "Step one saved.")
-            return redirect(context["next_url"])
-    elif number == 2:
-        form = OutcomeForm(request.POST if editing else None, priority=priority)
-        if editing and form.is_valid():
-            services.outcome_save(priority=priority, values=model_values(form), actor=request.user)
-            messages.success(request, "The outcome has been added.")
-            return redirect(request.path)
-        context["outcomes"] = priority.outcomes.prefetch_related(
-            "framework_outcomes", "indicators", "monitors"
-        )
-    elif number == 3:
-        form = ActivityForm(request.POST if editing else None)
-        if editing and form.is_valid():
-            activity = services.activity_save(
-                priority=priority, values=model_values(form), actor=request.user
-            )
-            messages.success(
-                request,
-                "The activity has been added. Now link it to the outcomes it should lead to.",
-            )
-            return redirect(
-                "planning:activity",
-                partnership=partnership,
-                priority_id=priority.pk,
-                activity_id=activity.pk,
-            )
-        context["activities"] = priority.activities.prefetch_related("pathways__outcome")
-    elif number == 4:
-        form = ResourceForm(request.POST if editing else None, priority=priority)
-        if editing and form.is_valid():
-            services.resource_save(priority=priority, values=model_values(form), actor=request.user)
-            messages.success(request, "The resource has been added.")
-            return redirect(request.path)
-        context["activities"] = priority.activities.prefetch_related("resources")
-    else:
-        principles = Principle.objects.filter(edition=priority.edition).order_by("number")
-        existing = dict(priority.reflections.values_list("principle_id", "text"))
-        form = ReflectionsForm(
-            request.POST if editing else None,
-            principles=principles,
-            existing=existing,
-        )
-        if editing and form.is_valid():
-            count = services.reflections_save(
-                priority=priority, reflections=form.reflections(), actor=request.user
-            )
-            messages.success(request, f"Reflections saved: {count} of 6 principles.")
-            return redirect(request.path)
+    form, response = STEP_PAGES[number](request, priority, editing, context)
+    if response is not None:
+        return response
     if locked:
         form = None
     context["form"] = form
     return render(request, "planning/step.html", context)
+
+
+# Each step's page: its form, and (after a valid post) the response that saved it. A step may
+# add what it lists to the page's context.
+def _issue_step(request, priority, editing, context):
+    form = IssueForm(request.POST if editing else None, instance=priority)
+    if not (editing and form.is_valid()):
+        return form, None
+    try:
+        services.issue_save(
+            priority=priority,
+            values=model_values(form),
+            expected_version=expected_version(form),
+            actor=request.user,
+        )
+    except EditConflict as conflict:
+        return form, conflict_response(
+            request, form, conflict, title=priority.title, cancel_url=request.path
+        )
+    messages.success(request, "Step one saved.")
+    return form, redirect(context["next_url"])
+
+
+def _outcomes_step(request, priority, editing, context):
+    form = OutcomeForm(request.POST if editing else None, priority=priority)
+    if editing and form.is_valid():
+        services.outcome_save(priority=priority, values=model_values(form), actor=request.user)
+        messages.success(request, "The outcome has been added.")
+        return form, redirect(request.path)
+    context["outcomes"] = priority.outcomes.prefetch_related(
+        "framework_outcomes", "indicators", "monitors"
+    )
+    return form, None
+
+
+def _activities_step(request, priority, editing, context):
+    form = ActivityForm(request.POST if editing else None)
+    if editing and form.is_valid():
+        activity = services.activity_save(
+            priority=priority, values=model_values(form), actor=request.user
+        )
+        messages.success(
+            request, "The activity has been added. Now link it to the outcomes it should lead to."
+        )
+        return form, redirect(
+            "planning:activity",
+            partnership=request.partnership.slug,
+            priority_id=priority.pk,
+            activity_id=activity.pk,
+        )
+    context["activities"] = priority.activities.prefetch_related("pathways__outcome")
+    return form, None
+
+
+def _resources_step(request, priority, editing, context):
+    form = ResourceForm(request.POST if editing else None, priority=priority)
+    if editing and form.is_valid():
+        services.resource_save(priority=priority, values=model_values(form), actor=request.user)
+        messages.success(request, "The resource has been added.")
+        return form, redirect(request.path)
+    context["activities"] = priority.activities.prefetch_related("resources")
+    return form, None
+
+
+def _reflections_step(request, priority, editing, context):
+    form = ReflectionsForm(
+        request.POST if editing else None,
+        principles=Principle.objects.filter(edition=priority.edition).order_by("number"),
+        existing=dict(priority.reflections.values_list("principle_id", "text")),
+    )
+    if editing and form.is_valid():
+        count = services.reflections_save(
+            priority=priority, reflections=form.reflections(), actor=request.user
+        )
+        messages.success(request, f"Reflections saved: {count} of 6 principles.")
+        return form, redirect(request.path)
+    return form, None
+
+
+STEP_PAGES = {
+    1: _issue_step,
+    2: _outcomes_step,
+    3: _activities_step,
+    4: _resources_step,
+    5: _reflections_step,
+}
 
 
 PARTS = {

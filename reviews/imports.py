@@ -17,6 +17,31 @@ TEXT_COLUMNS = {
 NOT_ASSESSED = "not yet assessed"
 
 
+def _level(rating_text: str, levels: dict[str, int], problems: list[str]) -> int | None:
+    if not rating_text or rating_text.lower() == NOT_ASSESSED:
+        return None
+    level = levels.get(rating_text.lower())
+    if level is None:
+        problems.append(
+            f"{rating_text[:40]} is not a rating. Use one of: "
+            + ", ".join(label for label in levels if not label.isdigit()).title()
+            + ", or Not yet assessed."
+        )
+    return level
+
+
+def _texts(row: Row, problems: list[str]) -> dict[str, str]:
+    """The commentary columns present in the file (a missing column leaves the text alone)."""
+    texts = {}
+    for column, field in TEXT_COLUMNS.items():
+        if column in row.values:
+            value = row.values[column]
+            if len(value) > 10_000:
+                problems.append(f"{column.capitalize()} must be 10,000 characters or fewer.")
+            texts[field] = value
+    return texts
+
+
 def rating_row_cleaner(codes: dict[str, int], levels: dict[str, int]):
     """`codes`: indicator code -> rating id in this review; `levels`: label or number -> value."""
 
@@ -31,22 +56,8 @@ def rating_row_cleaner(codes: dict[str, int], levels: dict[str, int]):
             problems.append(f"{code[:20]} is not an indicator in this review.")
         elif code in seen:
             problems.append(f"Indicator {code} is also on row {seen[code]}.")
-        level = None
-        if rating_text and rating_text.lower() != NOT_ASSESSED:
-            level = levels.get(rating_text.lower())
-            if level is None:
-                problems.append(
-                    f"{rating_text[:40]} is not a rating. Use one of: "
-                    + ", ".join(label for label in levels if not label.isdigit()).title()
-                    + ", or Not yet assessed."
-                )
-        texts = {}
-        for column, field in TEXT_COLUMNS.items():
-            if column in row.values:
-                value = row.values[column]
-                if len(value) > 10_000:
-                    problems.append(f"{column.capitalize()} must be 10,000 characters or fewer.")
-                texts[field] = value
+        level = _level(rating_text, levels, problems)
+        texts = _texts(row, problems)
         if problems:
             raise ValidationError(problems)
         seen[code] = row.number

@@ -53,86 +53,100 @@ def layout(wave: Wave) -> dict:
 
 
 def response_row_cleaner(wave: Wave):
-    spec = layout(wave)
-    positions = {q: i for i, (q, _) in enumerate(QUESTIONS)}
-    # Every row has the same columns and a handful of different answer words, so what a column
-    # means and what a word is worth are worked out once (a 10,000-row file has 340,000 cells).
-    columns: dict[str, tuple | None] = {}
-    words: dict[tuple[str, str], int | None] = {}
+    return ResponseRowCleaner(layout(wave))
 
-    def column_meaning(column: str) -> tuple | None:
-        """None (not an answer column), ("problem", text), or (statement, question)."""
-        if column not in columns:
-            meaning = None
-            if column.startswith("s") and "_" in column:
-                number, _, question = column[1:].partition("_")
-                if number.isdigit() and question in spec["answers"]:
-                    statement = spec["statements"].get(int(number))
-                    meaning = (
-                        ("problem", f"{column}: statement {number} is not asked in this wave.")
-                        if statement is None
-                        else (statement, question)
-                    )
-            columns[column] = meaning
-        return columns[column]
 
-    def answer_value(question: str, raw: str) -> int | None:
-        if (question, raw) not in words:
-            words[question, raw] = spec["answers"][question].get(_norm(raw))
-        return words[question, raw]
+class ResponseRowCleaner:
+    """Cleans one respondent's row; each part (profile, answers, comments) adds its problems
+    to the row's list, so a person sees everything wrong with a row at once."""
 
-    def clean(row: Row, _seen: dict) -> dict:
+    POSITIONS = {q: i for i, (q, _) in enumerate(QUESTIONS)}
+
+    def __init__(self, spec: dict):
+        self.spec = spec
+        # Every row has the same columns and a handful of different answer words, so what a
+        # column means and what a word is worth are worked out once (a 10,000-row file has
+        # 340,000 cells).
+        self.columns: dict[str, tuple | None] = {}
+        self.words: dict[tuple[str, str], int | None] = {}
+
+    def __call__(self, row: Row, _seen: dict) -> dict:
         problems: list[str] = []
+        profile = self.profile(row, problems)
+        answers = self.answers(row, problems)
+        comments = self.comments(row, problems)
+        if not problems and not answers and not comments:
+            problems.append("The row has no answers and no comments.")
+        if problems:
+            raise ValidationError(problems)
+        return {"profile": profile, "answers": answers, "comments": comments}
+
+    def profile(self, row: Row, problems: list[str]) -> dict[str, str]:
         profile = {}
         for key in PROFILE_KEYS:
             raw = row.values.get(key, "").strip()
             if not raw:
                 continue
-            code = spec["profile"].get(key, {}).get(_norm(raw))
+            code = self.spec["profile"].get(key, {}).get(_norm(raw))
             if code is None:
                 problems.append(f"{key}: “{raw[:40]}” is not one of the survey's options.")
             else:
                 profile[key] = code
+        return profile
+
+    def answers(self, row: Row, problems: list[str]) -> dict[int, tuple]:
         answers: dict[int, list] = {}
         for column, raw in row.values.items():
-            meaning = column_meaning(column)
-            if meaning is None:
-                continue
+            meaning = self.column_meaning(column)
             raw = raw.strip()
-            if not raw:
+            if meaning is None or not raw:
                 continue
             statement, question = meaning
             if statement == "problem":
                 problems.append(question)
                 continue
-            value = answer_value(question, raw)
+            value = self.answer_value(question, raw)
             if value is None:
                 problems.append(
                     f"{column}: “{raw[:40]}” is not one of the answers to this question."
                 )
                 continue
             slot = answers.setdefault(statement, [None, None, None])
-            slot[positions[question]] = value
+            slot[self.POSITIONS[question]] = value
+        return {k: tuple(v) for k, v in answers.items()}
+
+    def comments(self, row: Row, problems: list[str]) -> dict[int, str]:
         comments = {}
         for column, raw in row.values.items():
             if not column.startswith("comment_") or not raw.strip():
                 continue
             number = column.removeprefix("comment_")
-            category = spec["categories"].get(int(number)) if number.isdigit() else None
+            category = self.spec["categories"].get(int(number)) if number.isdigit() else None
             if category is None:
                 problems.append(f"{column}: there is no survey category {number[:10]}.")
             elif len(raw) > MAX_COMMENT:
                 problems.append(f"{column}: comments can be at most {MAX_COMMENT} characters.")
             else:
                 comments[category] = raw.strip()
-        if not problems and not answers and not comments:
-            problems.append("The row has no answers and no comments.")
-        if problems:
-            raise ValidationError(problems)
-        return {
-            "profile": profile,
-            "answers": {k: tuple(v) for k, v in answers.items()},
-            "comments": comments,
-        }
+        return comments
 
-    return clean
+    def column_meaning(self, column: str) -> tuple | None:
+        """None (not an answer column), ("problem", text), or (statement, question)."""
+        if column not in self.columns:
+            meaning = None
+            if column.startswith("s") and "_" in column:
+                number, _, question = column[1:].partition("_")
+                if number.isdigit() and question in self.spec["answers"]:
+                    statement = self.spec["statements"].get(int(number))
+                    meaning = (
+                        ("problem", f"{column}: statement {number} is not asked in this wave.")
+                        if statement is None
+                        else (statement, question)
+                    )
+            self.columns[column] = meaning
+        return self.columns[column]
+
+    def answer_value(self, question: str, raw: str) -> int | None:
+        if (question, raw) not in self.words:
+            self.words[question, raw] = self.spec["answers"][question].get(_norm(raw))
+        return self.words[question, raw]

@@ -144,34 +144,39 @@ def value_strategy(name: str, field: forms.Field):
     """Values for one field: valid-looking ones often, hostile ones too, sometimes missing."""
     if isinstance(field, forms.FileField):
         return st.none()
-    options: list = [NASTY_TEXT]
-    if isinstance(field, forms.ModelMultipleChoiceField):
+    if isinstance(field, forms.ChoiceField):
+        return st.one_of(NASTY_TEXT, *_choices(field))
+    for kind, strategy in PLAIN_VALUES:
+        if isinstance(field, kind):
+            return st.one_of(NASTY_TEXT, strategy)
+    return NASTY_TEXT
+
+
+# The first kind a field is wins: an email field is also a text field.
+PLAIN_VALUES = (
+    (forms.BooleanField, st.sampled_from(["on", "", "true", "false"])),
+    (forms.IntegerField, st.integers(-(10**12), 10**12).map(str)),
+    (forms.DateField, st.dates().map(lambda d: d.strftime("%d/%m/%Y"))),
+    (forms.EmailField, st.emails().map(lambda e: e[:254])),
+    (forms.CharField, st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=80)),
+)
+
+
+def _choices(field: forms.ChoiceField) -> list:
+    """Real choices (several, for a multiple choice) and, for records, ids that are not."""
+    if isinstance(field, forms.ModelChoiceField):
         pks = [str(o.pk) for o in field.queryset] if field.queryset is not None else []
-        options.append(st.lists(st.sampled_from(pks or ["1"]), max_size=3))
-        options.append(st.lists(st.integers(-5, 10**6).map(str), max_size=3))
-    elif isinstance(field, forms.ModelChoiceField):
-        pks = [str(o.pk) for o in field.queryset] if field.queryset is not None else []
-        if pks:
-            options.append(st.sampled_from(pks))
-        options.append(st.integers(-5, 10**9).map(str))
-    elif isinstance(field, forms.MultipleChoiceField):
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            return [
+                st.lists(st.sampled_from(pks or ["1"]), max_size=3),
+                st.lists(st.integers(-5, 10**6).map(str), max_size=3),
+            ]
+        return [*([st.sampled_from(pks)] if pks else []), st.integers(-5, 10**9).map(str)]
+    if isinstance(field, forms.MultipleChoiceField):
         values = [str(v) for v, _ in field.choices if v != ""]
-        options.append(st.lists(st.sampled_from(values or ["x"]), max_size=3))
-    elif isinstance(field, forms.ChoiceField):
-        values = [str(v) for v, _ in field.choices]
-        if values:
-            options.append(st.sampled_from(values))
-    elif isinstance(field, forms.BooleanField):
-        options.append(st.sampled_from(["on", "", "true", "false"]))
-    elif isinstance(field, forms.IntegerField):
-        options.append(st.integers(-(10**12), 10**12).map(str))
-    elif isinstance(field, forms.DateField):
-        options.append(st.dates().map(lambda d: d.strftime("%d/%m/%Y")))
-    elif isinstance(field, forms.EmailField):
-        options.append(st.emails().map(lambda e: e[:254]))
-    elif isinstance(field, forms.CharField):
-        options.append(st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=80))
-    return st.one_of(*options)
+        return [st.lists(st.sampled_from(values or ["x"]), max_size=3)]
+    values = [str(v) for v, _ in field.choices]
+    return [st.sampled_from(values)] if values else []
 
 
 @st.composite

@@ -107,6 +107,36 @@ class Segment:
 HATCHES = ["", "//", "..", "\\\\", "xx", "--"]
 
 
+def _diverging_layout(
+    segments: list[Segment], complete: list[bool]
+) -> list[tuple[list[float], list[float]]]:
+    """Each segment's bar widths and starts: the neutral answer centred on zero, positive
+    answers stacked rightwards after it and negative ones leftwards. An incomplete bar is 0."""
+    right = [0.0] * len(complete)
+    left = [0.0] * len(complete)
+    for s in segments:
+        if s.side == 0:
+            for i, v in enumerate(s.values):
+                if complete[i]:
+                    right[i] += v / 2
+                    left[i] += v / 2
+    layout = []
+    for s in segments:
+        widths = [v if complete[i] else 0.0 for i, v in enumerate(s.values)]
+        starts = []
+        for i, v in enumerate(widths):
+            if s.side == 0:
+                starts.append(-v / 2)
+            elif s.side > 0:
+                starts.append(right[i])
+                right[i] += v
+            else:
+                left[i] += v
+                starts.append(-left[i])
+        layout.append((widths, starts))
+    return layout
+
+
 def diverging_bars(
     *, title: str, labels: list[str], segments: list[Segment], fmt: str = "svg"
 ) -> bytes:
@@ -120,29 +150,11 @@ def diverging_bars(
     palette = {-1: ["#d4351c", "#f47738"], 0: ["#b1b4b6"], 1: ["#1d70b8", "#5694ca"]}
     used = {-1: 0, 0: 0, 1: 0}
     complete = [all(s.values[i] is not None for s in segments) for i in range(len(labels))]
-    right = [0.0] * len(labels)
-    left = [0.0] * len(labels)
-    for s in segments:
-        if s.side == 0:
-            for i, v in enumerate(s.values):
-                if complete[i]:
-                    right[i] += v / 2
-                    left[i] += v / 2
-    for index, s in enumerate(segments):
+    for index, (s, (widths, starts)) in enumerate(
+        zip(segments, _diverging_layout(segments, complete), strict=True)
+    ):
         colour = palette[s.side][used[s.side] % len(palette[s.side])]
         used[s.side] += 1
-        widths, starts = [], []
-        for i, v in enumerate(s.values):
-            v = v if complete[i] else 0.0
-            if s.side == 0:
-                starts.append(-v / 2)
-            elif s.side > 0:
-                starts.append(right[i])
-                right[i] += v
-            else:
-                left[i] += v
-                starts.append(-left[i])
-            widths.append(v)
         ax.barh(
             positions,
             widths,

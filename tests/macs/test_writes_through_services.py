@@ -41,14 +41,43 @@ def _root(node: ast.AST) -> tuple[ast.AST, list[str]]:
             return node, chain
 
 
-def foreign_writes(source: str, app: str, apps: set[str]) -> list[str]:
-    tree = ast.parse(source)
+def _foreign_models(tree: ast.AST, app: str, apps: set[str]) -> set[str]:
+    """Names imported from another app's models module."""
     foreign = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             top = node.module.split(".")[0]
             if top in apps and top != app and node.module.endswith(".models"):
                 foreign |= {alias.asname or alias.name for alias in node.names}
+    return foreign
+
+
+def _writes_in(function: ast.AST, through_manager) -> list[str]:
+    fetched = set()  # names bound to a row fetched through another app's manager
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign) and through_manager(node.value):
+            fetched |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    found = []
+    for node in ast.walk(function):
+        if not isinstance(node, ast.Call):
+            continue
+        if isinstance(node.func, ast.Attribute):
+            root, _ = _root(node.func.value)
+            direct = node.func.attr in WRITES and (
+                through_manager(node.func.value)
+                or (isinstance(root, ast.Name) and root.id in fetched)
+            )
+        else:
+            first = node.args[0] if node.args else None
+            direct = getattr(node.func, "id", "") in WRITES and getattr(first, "id", "") in fetched
+        if direct:
+            found.append(f"line {node.lineno}: {ast.unparse(node)[:80]}")
+    return found
+
+
+def foreign_writes(source: str, app: str, apps: set[str]) -> list[str]:
+    tree = ast.parse(source)
+    foreign = _foreign_models(tree, app, apps)
 
     def through_manager(node) -> bool:
         root, chain = _root(node)
@@ -56,28 +85,7 @@ def foreign_writes(source: str, app: str, apps: set[str]) -> list[str]:
 
     found = []
     for function in [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)] or [tree]:
-        fetched = set()  # names bound to a row fetched through another app's manager
-        for node in ast.walk(function):
-            if isinstance(node, ast.Assign) and through_manager(node.value):
-                fetched |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-        for node in ast.walk(function):
-            if not isinstance(node, ast.Call):
-                continue
-            name = (
-                node.func.attr
-                if isinstance(node.func, ast.Attribute)
-                else getattr(node.func, "id", "")
-            )
-            if name not in WRITES:
-                continue
-            if isinstance(node.func, ast.Attribute):
-                root, _ = _root(node.func.value)
-                if through_manager(node.func.value) or (
-                    isinstance(root, ast.Name) and root.id in fetched
-                ):
-                    found.append(f"line {node.lineno}: {ast.unparse(node)[:80]}")
-            elif node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in fetched:
-                found.append(f"line {node.lineno}: {ast.unparse(node)[:80]}")
+        found += _writes_in(function, through_manager)
     return sorted(set(found))
 
 

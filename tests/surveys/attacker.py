@@ -48,44 +48,39 @@ class Attacker:
         answers = (*BANDS, NONE)
         self.keys = [(x, y, a) for x in published.xs for y in published.ys for a in answers]
         self.index = {k: i for i, k in enumerate(self.keys)}
-        rows: list[tuple[list[int], int]] = []
-
-        def where(xs=None, ys=None, bands=None) -> list[int]:
-            return [
-                i
-                for (x, y, a), i in self.index.items()
-                if (xs is None or x in xs)
-                and (ys is None or y in ys)
-                and (bands is None or a in bands)
-            ]
-
-        self.where = where
-        p = published
-        rows.append((where(), p.total))
-        if p.statement is not None:
-            for band, n in p.statement.items():
-                rows.append((where(bands={band}), n))
-        for members, counts in p.by_x:
-            for band, n in counts.items():
-                rows.append((where(xs=members, bands={band}), n))
-        for members, counts in p.by_y:
-            for band, n in counts.items():
-                rows.append((where(ys=members, bands={band}), n))
-        for (members, y), n in p.a6.items():
-            if n is not None:
-                rows.append((where(xs=members, ys={y}), n))
-        for members, n in p.column_n.items():
-            rows.append((where(xs=members), n))
-        for x, n in p.x_totals.items():
-            rows.append((where(xs={x}), n))
-        for y, n in p.y_totals.items():
-            rows.append((where(ys={y}), n))
+        rows = self._equations(published)
         a = lil_array((len(rows), len(self.keys)))
         for r, (members, _) in enumerate(rows):
             for i in members:
                 a[r, i] = 1
         b = np.array([n for _, n in rows], dtype=float)
         self.constraints = [LinearConstraint(a.tocsr(), b, b)]
+
+    def where(self, xs=None, ys=None, bands=None) -> list[int]:
+        """The unknown counts a published figure adds up."""
+        return [
+            i
+            for (x, y, a), i in self.index.items()
+            if (xs is None or x in xs) and (ys is None or y in ys) and (bands is None or a in bands)
+        ]
+
+    def _equations(self, p: Published) -> list[tuple[list[int], int]]:
+        """Every published figure as (the unknowns it adds up, its value)."""
+        where = self.where
+        by_band = [({}, p.statement or {})]
+        by_band += [({"xs": members}, counts) for members, counts in p.by_x]
+        by_band += [({"ys": members}, counts) for members, counts in p.by_y]
+        rows = [(where(), p.total)]
+        rows += [
+            (where(bands={band}, **group), n)
+            for group, counts in by_band
+            for band, n in counts.items()
+        ]
+        rows += [(where(xs=xs, ys={y}), n) for (xs, y), n in p.a6.items() if n is not None]
+        rows += [(where(xs=xs), n) for xs, n in p.column_n.items()]
+        rows += [(where(xs={x}), n) for x, n in p.x_totals.items()]
+        rows += [(where(ys={y}), n) for y, n in p.y_totals.items()]
+        return rows
 
     def extreme(self, members: list[int], direction: int) -> int:
         c = np.zeros(len(self.keys))

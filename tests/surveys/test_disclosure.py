@@ -56,20 +56,30 @@ def publish(respondents, minimum, *, together=True) -> Published:
         statement=statement,
     )
     for key, target in (("position", published.by_x), ("service_length", published.by_y)):
-        if key not in plan.offered:
-            continue
-        at = KEYS.index(key)
-        counts: dict[str, list[int]] = {}
-        for r in respondents:
-            if r[2]:
-                counts.setdefault(r[at], [0] * 6)[r[2] - 1] += 1
-        table = breakdown(
-            counts, groups=plan.groups[key], minimum=group_minimum(minimum), labels=labels[key]
-        )
-        for members, row in zip(table.members, table.rows, strict=True):
-            target.append(
-                (frozenset(members), dict(zip(BANDS, [c.count for c in row.cells], strict=True)))
-            )
+        if key in plan.offered:
+            target += _breakdown(respondents, key, plan, labels[key], minimum)
+    _read_a6(published, respondents, plan, minimum)
+    return published
+
+
+def _breakdown(respondents, key: str, plan, labels: dict, minimum: int) -> list:
+    """One question's breakdown as published: (the groups merged, counts per band)."""
+    at = KEYS.index(key)
+    counts: dict[str, list[int]] = {}
+    for r in respondents:
+        if r[2]:
+            counts.setdefault(r[at], [0] * 6)[r[2] - 1] += 1
+    table = breakdown(
+        counts, groups=plan.groups[key], minimum=group_minimum(minimum), labels=labels
+    )
+    return [
+        (frozenset(members), dict(zip(BANDS, [c.count for c in row.cells], strict=True)))
+        for members, row in zip(table.members, table.rows, strict=True)
+    ]
+
+
+def _read_a6(published: Published, respondents, plan, minimum: int) -> None:
+    """Table A6 (who answered) as published, into what the attacker knows."""
     a6 = profile_table(
         {"service_length": Counter((p, s) for p, s, _ in respondents)},
         columns=plan.columns,
@@ -84,7 +94,6 @@ def publish(respondents, minimum, *, together=True) -> Published:
             published.a6[(frozenset(members), row.code)] = cell.count
     if not a6.members:
         published.x_totals = dict(Counter(p for p, _, _ in respondents))
-    return published
 
 
 def problems(respondents, minimum=5, **kwargs) -> list[str]:
