@@ -97,7 +97,7 @@ def account_wait(username: str | None, address: str | None) -> int:
     return max(0, math.ceil(remaining))
 
 
-def sign_in_records_purge(*, now=None, **kwargs) -> dict[str, int]:
+def sign_in_records_purge(*, now=None) -> dict[str, int]:
     """axes' records of sign-ins (an address and browser per sign-in) are kept only as long as
     they decide anything: successful ones for the known-address rule, failures for a cool-off."""
     now = now or timezone.now()

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import rules
 
-from partnerships.roles import LEAD_ROLES, MANAGER_ROLES
-
-
-@rules.predicate
-def is_manager(request, obj=None) -> bool:
-    return bool(request.roles & MANAGER_ROLES)
-
-
-@rules.predicate
-def is_lead(request, obj=None) -> bool:
-    return bool(request.roles & LEAD_ROLES)
+from partnerships.rules import is_lead, is_manager
 
 
 @rules.predicate

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import rules
 
-from partnerships.roles import STAFF_ROLES
-
-
-@rules.predicate
-def is_staff(request, obj=None) -> bool:
-    return bool(request.roles & STAFF_ROLES)
+from partnerships.rules import is_staff
 
 
 @rules.predicate

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from audit.tracking import Tracked
+from signoff.services import SignableKind, status_follows
 from trust import hooks
 from ui.navigation import MenuItem
 
+from . import signing
 from .models import (
     Activity,
     Pathway,
@@ -38,3 +40,15 @@ def menu() -> list[MenuItem]:
     return [
         MenuItem("Priorities", "planning:list", 70),
     ]
+
+
+@hooks.register("signable_kinds")
+def priority_kind() -> SignableKind:
+    return SignableKind(
+        model=Priority,
+        freeze=signing.freeze,
+        summary=signing.summary,
+        template="planning/signed_version.html",
+        changes=signing.changes,
+        on_state=status_follows("agreed", {"draft": False, "awaiting": False, "signed": True}),
+    )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from audit.tracking import Tracked
+from signoff.services import SignableKind, status_follows
 from trust import hooks
 from ui.navigation import MenuItem
 
+from . import signing
 from .models import GeneratedFile, NarrativeSection, YearlyReport
 
 
@@ -19,3 +21,23 @@ def menu() -> list[MenuItem]:
     return [
         MenuItem("Reports", "reports:list", 100),
     ]
+
+
+@hooks.register("signable_kinds")
+def yearlyreport_kind() -> SignableKind:
+    return SignableKind(
+        model=YearlyReport,
+        freeze=signing.freeze,
+        summary=signing.summary,
+        template="reports/signed_version.html",
+        changes=signing.changes,
+        on_state=status_follows(
+            "status",
+            {
+                "draft": YearlyReport.Status.DRAFT,
+                "awaiting": YearlyReport.Status.IN_REVIEW,
+                "signed": YearlyReport.Status.SIGNED_OFF,
+            },
+        ),
+        context=signing.page_context,
+    )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from audit.tracking import Tracked
+from signoff.services import SignableKind, status_follows
 from trust import hooks
 from ui.navigation import MenuItem
 
+from . import signing
 from .attention import attention_items
 from .models import LocalIndicator, OutcomeJudgement, Rating, Review
 from .reminders import review_due_reminders
@@ -31,3 +33,22 @@ def menu() -> list[MenuItem]:
     return [
         MenuItem("Reviews", "reviews:list", 30),
     ]
+
+
+@hooks.register("signable_kinds")
+def review_kind() -> SignableKind:
+    return SignableKind(
+        model=Review,
+        freeze=signing.freeze,
+        summary=signing.summary,
+        template="reviews/signed_version.html",
+        changes=signing.changes,
+        on_state=status_follows(
+            "status",
+            {
+                "draft": Review.Status.DRAFT,
+                "awaiting": Review.Status.IN_REVIEW,
+                "signed": Review.Status.SIGNED_OFF,
+            },
+        ),
+    )

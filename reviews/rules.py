@@ -4,27 +4,9 @@ from __future__ import annotations
 
 import rules
 
-from partnerships.roles import MANAGER_ROLES, Role
+from partnerships.rules import is_manager, is_signer
 
 from .selectors import assigned_filter, is_assigned
-
-
-@rules.predicate
-def is_manager(request, obj=None) -> bool:
-    return bool(request.roles & MANAGER_ROLES)
-
-
-SIGNER_ROLES = (Role.LEAD_PARTNER, Role.DELEGATED_PARTNER)
-
-
-def has_role(*roles):
-    wanted = frozenset(roles)
-
-    @rules.predicate
-    def predicate(request, obj=None) -> bool:
-        return bool(request.roles & wanted)
-
-    return predicate
 
 
 @rules.predicate
@@ -42,4 +24,4 @@ def is_assigned_to_them(request, rating) -> bool:
 rules.add_rule("reviews.rate_rating", is_not_locked & (is_manager | is_assigned_to_them))
 rules.add_rule("reviews.manage_review", is_manager)
 # Reviews due for sign-off on the home page: the business unit and the partners who sign.
-rules.add_rule("reviews.see_sign_off_due", is_manager | has_role(*SIGNER_ROLES))
+rules.add_rule("reviews.see_sign_off_due", is_manager | is_signer)

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import rules
 
-from partnerships.roles import Role
-
-
-@rules.predicate
-def is_business_manager(request, obj=None) -> bool:
-    return Role.BUSINESS_MANAGER in request.roles
-
+from partnerships.rules import is_business_manager
 
 rules.add_rule("signoff.ask", is_business_manager)
 rules.add_rule("signoff.reopen", is_business_manager)

@@ -2,7 +2,7 @@
 is one audited action. Every kind of signable record uses these and nothing else:
 
 * asking freezes a `Snapshot` of exactly what is being signed (the kind's `freeze`, registered
-  with `register_kind`) and locks the record;
+  given by the owning app's "signable_kinds" hook) and locks the record;
 * each signature records the SHA-256 of the snapshot it signed;
 * the hash is checked whenever a snapshot is read (`snapshot_content`): a mismatch is refused
   and logged;
@@ -11,6 +11,7 @@ is one audited action. Every kind of signable record uses these and nothing else
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from audit.events import Event, record
 from notifications.services import notifications_clear, notify
 from partnerships.models import Membership, PartnerBody
 from partnerships.selectors import bodies_signable_by, business_managers, signers, signers_for
+from trust import hooks
 
 from .locking import state_now
 from .models import Signable, Signature, SignOff, SignoffState, Snapshot, canonical_json, sha256_of
@@ -37,6 +39,7 @@ logger = logging.getLogger("macs.signoff")
 class SignableKind:
     """How one kind of record is frozen for signing, and summarised for a signer."""
 
+    model: type[Signable]
     freeze: Callable[[Signable], dict]  # JSON-ready content of exactly what is signed
     summary: Callable[[dict], list[str]]  # plain-English lines from the content
     template: str  # the full signed version as a page, given `content`
@@ -46,28 +49,11 @@ class SignableKind:
     on_state: Callable[[Signable, str], None] | None = None
 
 
-KINDS: dict[str, SignableKind] = {}
-
-
-def register_kind(
-    model: type[Signable],
-    *,
-    freeze,
-    summary,
-    template: str,
-    context=None,
-    changes=None,
-    on_state=None,
-) -> None:
-    """Called by the owning app (in its AppConfig.ready) for each signable model."""
-    KINDS[model._meta.label] = SignableKind(
-        freeze=freeze,
-        summary=summary,
-        template=template,
-        context=context,
-        changes=changes,
-        on_state=on_state,
-    )
+@functools.cache
+def _kinds() -> dict[str, SignableKind]:
+    """Every signable kind, by model label, from the apps' "signable_kinds" hooks."""
+    kinds = [hook() for hook in hooks.get_hooks("signable_kinds")]
+    return {kind.model._meta.label: kind for kind in kinds}
 
 
 def status_follows(field: str, values: dict[str, object]) -> Callable[[Signable, str], None]:
@@ -83,7 +69,7 @@ def status_follows(field: str, values: dict[str, object]) -> Callable[[Signable,
 
 def kind_of(target) -> SignableKind:
     try:
-        return KINDS[type(target)._meta.label]
+        return _kinds()[type(target)._meta.label]
     except KeyError:
         raise LookupError(f"{type(target).__name__} is not registered as signable.") from None
 

@@ -10,10 +10,12 @@ from .attention import attention_items
 from .models import CommentCode, Invitation, Wave, WaveStatement
 from .outcomes import invitations_of_person, outcome_signals
 from .reminders import results_ready_reminders
+from .services import answers_purge
 
 hooks.register("attention_items", attention_items)
 hooks.register("outcome_signals", outcome_signals)
 hooks.register("reminders", results_ready_reminders)
+hooks.register("purge_due", answers_purge)
 
 
 @hooks.register("personal_data")

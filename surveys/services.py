@@ -137,10 +137,6 @@ def answers_purge(*, now=None) -> dict[str, int]:
     return removed
 
 
-def answers_purge_due(*, now=None, **kwargs) -> dict[str, int]:
-    return answers_purge(now=now)
-
-
 def results_shown_mark(wave: Wave) -> None:
     """Record that a closed wave's results have been shown (see `results_fixed_problems`)."""
     if wave.is_closed and not wave.results_shown:

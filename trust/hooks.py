@@ -36,6 +36,10 @@ HOOKS: dict[str, str] = {
     "evidence item is used",
     "audit_tracking": "audit.apps: () -> list[Tracked], the models whose changes the audit "
     "trail records",
+    "signable_kinds": "signoff.services: () -> SignableKind, how a model's records are frozen, "
+    "summarised and shown for the joint sign-off",
+    "purge_due": "files purge_expired (daily): (now) -> {what: how many}, deleting what has "
+    "passed its time",
     "partnership_menu": "macs.context_processors: () -> list[ui.navigation.MenuItem], the "
     "partnership's menu (each entry shown only to people who may use it)",
 }

@@ -6,6 +6,3 @@ from django.dispatch import Signal
 data_imported = Signal()
 # kwargs: actor, partnership, what, format, rows.
 data_exported = Signal()
-# kwargs: now. Sent daily by `purge_expired`; each receiver deletes what has passed its time
-# and returns {what: how many}.
-purge_due = Signal()

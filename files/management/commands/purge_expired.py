@@ -1,7 +1,7 @@
 """Delete for good what has passed its time: records deleted more than 30 days ago, audit
-entries older than each partnership's retention period, whatever other apps keep for a set time
-(survey answers and comments: `purge_due`), rate-limit counts past their window, and stored
-files nothing points at.
+entries older than each partnership's retention period, whatever other apps keep for a set
+time (survey answers and comments, sign-in records: the "purge_due" hook), rate-limit counts
+past their window, and stored files nothing points at.
 
 Run it daily (for example from cron). It prints what it removed.
 """
@@ -13,8 +13,8 @@ from django_scopes import scopes_disabled
 from audit.services import audit_purge
 from files.services import orphan_files_remove
 from partnerships.models import Partnership
+from trust import hooks
 from trust.ratelimit import rate_counts_purge
-from trust.signals import purge_due
 from trust.softdelete import purge_expired
 
 
@@ -30,8 +30,8 @@ class Command(BaseCommand):
                 count = audit_purge(partnership=partnership)
                 if count:
                     self.stdout.write(f"{partnership.slug}: {count} audit entries purged.")
-            for _, found in purge_due.send(sender=None, now=timezone.now()):
-                for label, count in found.items():
+            for purge in hooks.get_hooks("purge_due"):
+                for label, count in purge(now=timezone.now()).items():
                     if count:
                         self.stdout.write(f"{label}: {count} purged.")
         counts = rate_counts_purge()
