@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from evidence.models import EvidenceItem
-from framework.models import Indicator, Outcome
+from framework.forms import indicators_field, outcomes_field
 from partnerships.models import Agency
 from planning.models import Priority
 from trust.versioning import VersionedFormMixin
@@ -34,25 +34,9 @@ def _choice(queryset, label: str, *, required: bool = False) -> forms.ModelChoic
     return forms.ModelChoiceField(label=label, queryset=queryset, required=required)
 
 
-def _multi(queryset, label: str, label_from=str) -> forms.ModelMultipleChoiceField:
-    field = forms.ModelMultipleChoiceField(
-        label=label,
-        queryset=queryset,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text="Optional. Hold Ctrl (or Cmd) to choose more than one.",
-    )
-    field.label_from_instance = label_from
-    return field
-
-
 def _framework_links(form, edition, instance) -> None:
     """The outcomes (and indicators) a record serves: how reviews find it."""
-    form.fields["outcomes"] = _multi(
-        Outcome.objects.filter(edition=edition).order_by("position"),
-        "Framework outcomes it serves",
-        lambda o: f"{o.code} {o.short_name}",
-    )
+    form.fields["outcomes"] = outcomes_field(edition, "Framework outcomes it serves")
     if instance is not None and instance.pk:
         form.fields["outcomes"].initial = list(instance.outcomes.values_list("pk", flat=True))
 
@@ -144,13 +128,7 @@ class ActionForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
             required=False,
         )
         _framework_links(self, edition, instance)
-        self.fields["indicators"] = _multi(
-            Indicator.objects.filter(outcome__edition=edition).order_by(
-                "outcome__position", "position"
-            ),
-            "Framework indicators",
-            lambda i: f"{i.code} {i.text[:70]}",
-        )
+        self.fields["indicators"] = indicators_field(edition, "Framework indicators")
         if instance.pk:
             for name in ("due_date", "source", "recommendation", "owner_agency", "priority"):
                 self.fields[name].initial = getattr(instance, name)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from .events import Event
 from .models import AuditEntry
+from .wording import detail_line, field_label, field_value
 
 CHANGE = "change"
 
@@ -78,31 +79,25 @@ def _thing(content_type: ContentType) -> str:
 def details(entry: AuditEntry) -> str:
     """The fields changed (old → new), or the event's details, as one line of text."""
     if entry.event:
-        return "; ".join(
-            f"{k.replace('_', ' ')}: {v}" for k, v in (entry.additional_data or {}).items()
-        )
+        return detail_line(entry.event, entry.additional_data or {})
+    model = entry.content_type.model_class()
     parts = []
     for field, change in (entry.changes or {}).items():
-        if field in ("deleted_at", "deleted_by"):
+        label = field_label(model, field)
+        if label is None:
             continue
         if isinstance(change, dict) and change.get("type") == "m2m":
             verb = "added" if change.get("operation") == "add" else "removed"
-            parts.append(
-                f"{field.replace('_', ' ')} {verb}: {', '.join(change.get('objects', []))}"
-            )
+            parts.append(f"{label} {verb}: {', '.join(change.get('objects', []))}")
         elif isinstance(change, list | tuple) and len(change) == 2:
-            old, new = change
+            old, new = (field_value(model, field, value) for value in change)
             if entry.action == AuditEntry.Action.CREATE:
-                parts.append(f"{field.replace('_', ' ')}: {_value(new)}")
+                parts.append(f"{label}: {new}")
             elif entry.action == AuditEntry.Action.DELETE:
-                parts.append(f"{field.replace('_', ' ')}: {_value(old)}")
+                parts.append(f"{label}: {old}")
             else:
-                parts.append(f"{field.replace('_', ' ')}: {_value(old)} → {_value(new)}")
+                parts.append(f"{label}: {old} → {new}")
     return "; ".join(parts)
-
-
-def _value(value) -> str:
-    return "(blank)" if value in (None, "", "None") else str(value)
 
 
 def entries_of_person(user) -> list[dict]:

@@ -16,6 +16,9 @@ from django.db import models
 from trust import hooks
 
 _partnership_of: dict[type[models.Model], Callable[[models.Model], int | None]] = {}
+# How a field's stored value reads in the trail, where the value alone is a code (a rating
+# level "4" reads "Embedded").
+_shown: dict[type[models.Model], dict[str, Callable[[str], str]]] = {}
 
 
 def track(
@@ -24,9 +27,11 @@ def track(
     partnership: Callable[[models.Model], int | None],
     exclude_fields: tuple[str, ...] = (),
     m2m_fields: tuple[str, ...] = (),
+    shown: dict[str, Callable[[str], str]] | None = None,
 ) -> None:
     """Record every create, update and delete of `model` in the audit trail."""
     _partnership_of[model] = partnership
+    _shown[model] = dict(shown or {})
     # The version counter changes on every save and says nothing to a reader.
     exclude = [*exclude_fields, "version"]
     auditlog.register(model, exclude_fields=exclude, m2m_fields=set(m2m_fields))
@@ -44,6 +49,13 @@ class Tracked:
     partnership: Callable[[models.Model], int | None] = _partnership_id
     exclude_fields: tuple[str, ...] = ()
     m2m_fields: tuple[str, ...] = ()
+    shown: dict[str, Callable[[str], str]] | None = None  # field -> how a stored value reads
+
+
+def shown_value(model: type[models.Model] | None, field: str, value: str) -> str | None:
+    """The tracked model's own words for a stored value, or None when it has none."""
+    show = _shown.get(model, {}).get(field)
+    return show(value) if show else None
 
 
 def track_registered() -> None:
@@ -55,6 +67,7 @@ def track_registered() -> None:
                 partnership=entry.partnership,
                 exclude_fields=entry.exclude_fields,
                 m2m_fields=entry.m2m_fields,
+                shown=entry.shown,
             )
 
 

@@ -117,10 +117,13 @@ def demo_reviews(partnerships: dict) -> None:
         for rating in Rating.objects.filter(
             review=this_year, indicator__outcome__code__in=["1.1", "2.2"]
         ):
-            rating.level = min(4, (rating.level or 1) + 1)
-            rating.carried_forward = False
-            rating.commentary = (
-                "Re-rated this year: the new multi-agency audit shows the change holding."
+            services.rating_save(
+                rating=rating,
+                values={
+                    "level": min(4, (rating.level or 1) + 1),
+                    "commentary": "Re-rated this year: the new multi-agency audit shows the "
+                    "change holding.",
+                },
+                expected_version=None,
+                actor=manager.user,
             )
-            rating.updated_by = manager.user
-            rating.save()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from framework.models import Indicator, Outcome
+from framework.forms import in_framework_order
 from trust.versioning import VersionedFormMixin
 from ui.forms import GovukFormMixin
 
@@ -20,8 +20,6 @@ class MonitorForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "direction": forms.RadioSelect,
-            "outcomes": forms.CheckboxSelectMultiple,
-            "indicators": forms.SelectMultiple(attrs={"size": 8}),
         }
         labels = {"direction": "Which direction is good?", "target": "Target (optional)"}
         error_messages = {
@@ -33,17 +31,8 @@ class MonitorForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, partnership, edition, **kwargs):
         super().__init__(*args, **kwargs)
         self.partnership = partnership
-        self.fields["outcomes"].queryset = Outcome.objects.filter(edition=edition).order_by(
-            "position"
-        )
-        self.fields["outcomes"].label_from_instance = lambda o: f"{o.code} {o.short_name}"
-        self.fields["outcomes"].required = False
-        self.fields["indicators"].queryset = Indicator.objects.filter(
-            outcome__edition=edition
-        ).order_by("outcome__position", "position")
-        self.fields["indicators"].label_from_instance = lambda i: f"{i.code} {i.text[:70]}"
-        self.fields["indicators"].required = False
-        self.fields["indicators"].help_text = "Hold Ctrl (or Cmd) to choose more than one."
+        in_framework_order(self.fields["outcomes"], edition)
+        in_framework_order(self.fields["indicators"], edition)
         self.fields["direction"].choices = Monitor.Direction.choices
 
     def clean_name(self) -> str:

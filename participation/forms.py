@@ -7,27 +7,20 @@ import re
 from django import forms
 from django.core.validators import MaxLengthValidator
 
-from actions.forms import _multi, date_field
+from actions.forms import date_field
 from actions.models import Action
-from framework.models import Outcome, OutcomeCategory
+from framework.forms import outcomes_field
+from framework.models import OutcomeCategory
 from partnerships.models import Membership
 from planning.models import Priority
 from reviews.models import Rating, Review
 from trust.versioning import VersionedFormMixin
-from ui.forms import GovukFormMixin
+from ui.forms import GovukFormMixin, choose_several
 
 from .models import Column, DiversityCount, Feedback, VoiceGroup, Workshop
 from .workshops import CODE_LENGTH, NOTE_LIMIT, normalise_code
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
-
-
-def _outcomes_field(edition, label: str) -> forms.ModelMultipleChoiceField:
-    return _multi(
-        Outcome.objects.filter(edition=edition).order_by("category__number", "position"),
-        label,
-        lambda o: f"{o.code} {o.short_name}",
-    )
 
 
 class VoiceGroupForm(GovukFormMixin, forms.ModelForm):
@@ -52,7 +45,7 @@ class VoiceGroupForm(GovukFormMixin, forms.ModelForm):
         self.fields[
             "respond_within_days"
         ].help_text = "Feedback without a response after this many days is flagged as overdue."
-        members = _multi(
+        members = choose_several(
             Membership.objects.filter(partnership=partnership).select_related("user"),
             "Members with an account (for example, young scrutineers)",
             lambda m: m.user.get_full_name() or m.user.email,
@@ -103,9 +96,10 @@ class FeedbackForm(GovukFormMixin, forms.ModelForm):
             self.fields["group"].initial = groups.first()
         if not plain:
             self.fields["received_on"] = date_field("Date it was said")
-        self.fields["outcomes"] = _outcomes_field(
+        self.fields["outcomes"] = outcomes_field(
             edition,
             "What is it about? (optional)" if plain else "Framework outcomes it touches",
+            plain=plain,
         )
         self.order_fields(["group", "said", "received_on", "outcomes"])
 
@@ -129,13 +123,13 @@ class ResponseForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = Feedback.Status.choices
         self.fields["response"].validators.append(MaxLengthValidator(5000))
-        self.fields["actions"] = _multi(
+        self.fields["actions"] = choose_several(
             Action.objects.filter(partnership=partnership), "Actions it led to"
         )
-        self.fields["priorities"] = _multi(
+        self.fields["priorities"] = choose_several(
             Priority.objects.filter(partnership=partnership), "Priorities it shaped"
         )
-        self.fields["ratings"] = _multi(
+        self.fields["ratings"] = choose_several(
             Rating.objects.filter(partnership=partnership, indicator__isnull=False)
             .select_related("indicator", "review")
             .order_by("-review__period", "indicator__outcome__position", "indicator__position"),

@@ -6,10 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from evidence.models import EvidenceItem
-from framework.models import Indicator, Outcome
+from framework.forms import indicators_field, outcomes_field
 from monitoring.models import Monitor
 from trust.versioning import VersionedFormMixin
-from ui.forms import GovukFormMixin
+from ui.forms import GovukFormMixin, choose_several
 
 from .models import Activity, Pathway, Priority, PriorityOutcome, ProgressUpdate, Resource
 
@@ -51,18 +51,6 @@ class IssueForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
         }
 
 
-def _multi(queryset, label: str, label_from) -> forms.ModelMultipleChoiceField:
-    field = forms.ModelMultipleChoiceField(
-        label=label,
-        queryset=queryset,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
-    field.label_from_instance = label_from
-    field.help_text = "Optional. Hold Ctrl (or Cmd) to choose more than one."
-    return field
-
-
 class OutcomeForm(GovukFormMixin, forms.ModelForm):
     """Step two: a leaf."""
 
@@ -94,19 +82,9 @@ class OutcomeForm(GovukFormMixin, forms.ModelForm):
         )
         self.fields["term"].choices = PriorityOutcome.Term.choices
         edition = priority.edition
-        self.fields["framework_outcomes"] = _multi(
-            Outcome.objects.filter(edition=edition).order_by("position"),
-            "Framework outcomes it serves",
-            lambda o: f"{o.code} {o.short_name}",
-        )
-        self.fields["indicators"] = _multi(
-            Indicator.objects.filter(outcome__edition=edition).order_by(
-                "outcome__position", "position"
-            ),
-            "Framework indicators",
-            lambda i: f"{i.code} {i.text[:70]}",
-        )
-        self.fields["monitors"] = _multi(
+        self.fields["framework_outcomes"] = outcomes_field(edition, "Framework outcomes it serves")
+        self.fields["indicators"] = indicators_field(edition, "Framework indicators")
+        self.fields["monitors"] = choose_several(
             Monitor.objects.filter(partnership=priority.partnership), "Monitors", str
         )
         if self.instance.pk:

@@ -3,6 +3,7 @@ Word), progress reviews, and the joint sign-off."""
 
 from __future__ import annotations
 
+from crispy_forms_gds.layout import Submit
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -128,13 +129,31 @@ def step(request: HttpRequest, partnership: str, priority_id: int, number: int) 
             request, "This priority is awaiting or past sign-off. Reopen it to change the plan."
         )
         return redirect(request.path)
+    # "Save and go to the next step" (or back): what was typed is saved first; a form left
+    # blank is no reason to stay.
+    going = {"go_next": context["next_url"], "go_back": context["previous_url"]}
+    context["going"] = next((url for key, url in going.items() if key in request.POST), None)
     form, response = STEP_PAGES[number](request, priority, editing, context)
     if response is not None:
         return response
+    if editing and context["going"] and not form.has_changed():
+        return redirect(context["going"])
     if locked:
         form = None
+    else:
+        _moving_buttons(form, number)
     context["form"] = form
     return render(request, "planning/step.html", context)
+
+
+def _moving_buttons(form, number: int) -> None:
+    """Moving between steps is a button of the step's form, so nothing typed is lost."""
+    onward = "Save and go to the next step" if number < 5 else "Save and see the whole plan"
+    # formnovalidate: the browser must not refuse to move on because a blank form is blank.
+    moving = {"css_class": "govuk-button--secondary", "formnovalidate": "formnovalidate"}
+    form.helper.add_input(Submit("go_next", onward, **moving))
+    if number > 1:
+        form.helper.add_input(Submit("go_back", "Save and go back a step", **moving))
 
 
 # Each step's page: its form, and (after a valid post) the response that saved it. A step may
@@ -155,7 +174,7 @@ def _issue_step(request, priority, editing, context):
             request, form, conflict, title=priority.title, cancel_url=request.path
         )
     messages.success(request, "Step one saved.")
-    return form, redirect(context["next_url"])
+    return form, redirect(context["going"] or context["next_url"])
 
 
 def _outcomes_step(request, priority, editing, context):
@@ -163,7 +182,7 @@ def _outcomes_step(request, priority, editing, context):
     if editing and form.is_valid():
         services.outcome_save(priority=priority, values=model_values(form), actor=request.user)
         messages.success(request, "The outcome has been added.")
-        return form, redirect(request.path)
+        return form, redirect(context["going"] or request.path)
     context["outcomes"] = priority.outcomes.prefetch_related(
         "framework_outcomes", "indicators", "monitors"
     )
@@ -179,6 +198,8 @@ def _activities_step(request, priority, editing, context):
         messages.success(
             request, "The activity has been added. Now link it to the outcomes it should lead to."
         )
+        if context["going"]:
+            return form, redirect(context["going"])
         return form, redirect(
             "planning:activity",
             partnership=request.partnership.slug,
@@ -194,7 +215,7 @@ def _resources_step(request, priority, editing, context):
     if editing and form.is_valid():
         services.resource_save(priority=priority, values=model_values(form), actor=request.user)
         messages.success(request, "The resource has been added.")
-        return form, redirect(request.path)
+        return form, redirect(context["going"] or request.path)
     context["activities"] = priority.activities.prefetch_related("resources")
     return form, None
 
@@ -210,7 +231,7 @@ def _reflections_step(request, priority, editing, context):
             priority=priority, reflections=form.reflections(), actor=request.user
         )
         messages.success(request, f"Reflections saved: {count} of 6 principles.")
-        return form, redirect(request.path)
+        return form, redirect(context["going"] or request.path)
     return form, None
 
 

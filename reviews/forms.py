@@ -140,7 +140,10 @@ class AssignForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.partnership = partnership
         self.outcome_objects = {
-            str(o.pk): o for o in Outcome.objects.filter(edition=edition).order_by("position")
+            str(o.pk): o
+            for o in Outcome.objects.filter(edition=edition).order_by(
+                "category__number", "position"
+            )
         }
         self.fields["outcomes"].choices = [
             (pk, f"{o.code} {o.short_name}") for pk, o in self.outcome_objects.items()
@@ -195,7 +198,10 @@ class LocalIndicatorForm(GovukFormMixin, forms.Form):
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
         self.outcome_objects = {
-            o.pk: o for o in Outcome.objects.filter(edition=edition).order_by("position")
+            o.pk: o
+            for o in Outcome.objects.filter(edition=edition).order_by(
+                "category__number", "position"
+            )
         }
         self.fields["outcome"].choices = [("", "Choose an outcome")] + [
             (o.pk, f"{o.code} {o.short_name}") for o in self.outcome_objects.values()

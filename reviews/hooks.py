@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from audit.tracking import Tracked
+from framework.models import RatingLevel
 from signoff.services import SignableKind, status_follows
 from trust import hooks
 from ui.navigation import MenuItem
@@ -18,13 +19,26 @@ hooks.register("attention_items", attention_items)
 hooks.register("reminders", review_due_reminders)
 
 
+_LEVEL_LABELS: dict[int, str] = {}
+
+
+def level_words(value: str) -> str:
+    """A level as the trail shows it: "3 (Established)". The scale's labels are read once per
+    process (they come from the framework content), so a page of entries costs one query."""
+    if not _LEVEL_LABELS:
+        _LEVEL_LABELS.update(RatingLevel.objects.values_list("value", "label").distinct())
+    label = _LEVEL_LABELS.get(int(value)) if value.isdigit() else None
+    return f"{value} ({label})" if label else value
+
+
 @hooks.register("audit_tracking")
 def tracked() -> list[Tracked]:
+    shown = {"level": level_words}
     return [
         Tracked(Review),
         Tracked(LocalIndicator),
-        Tracked(Rating, m2m_fields=("evidence",)),
-        Tracked(OutcomeJudgement, m2m_fields=("evidence",)),
+        Tracked(Rating, m2m_fields=("evidence",), shown=shown),
+        Tracked(OutcomeJudgement, m2m_fields=("evidence",), shown=shown),
     ]
 
 

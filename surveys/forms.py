@@ -167,7 +167,7 @@ class StatementsForm(GovukFormMixin, forms.Form):
 def _outcome_field(edition) -> forms.ModelMultipleChoiceField:
     field = forms.ModelMultipleChoiceField(
         label="Framework outcomes this statement speaks to",
-        queryset=Outcome.objects.filter(edition=edition).order_by("position"),
+        queryset=Outcome.objects.filter(edition=edition).order_by("category__number", "position"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

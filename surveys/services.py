@@ -378,7 +378,7 @@ def code_frame_ensure(*, partnership, edition: Edition) -> None:
         seeds += [(CommentCode.Group.STATEMENT, s.text) for s in category.statements.all()]
     for category in OutcomeCategory.objects.filter(edition=edition).order_by("number"):
         seeds.append((CommentCode.Group.OUTCOME_CATEGORY, f"{category.number} {category.name}"))
-    for outcome in Outcome.objects.filter(edition=edition).order_by("position"):
+    for outcome in Outcome.objects.filter(edition=edition).order_by("category__number", "position"):
         seeds.append((CommentCode.Group.OUTCOME, f"{outcome.code} {outcome.short_name}"))
     seeds += [
         (CommentCode.Group.ENABLER_BARRIER, "Enabler"),

@@ -13,6 +13,7 @@ import io
 import os
 
 import pytest
+from crispy_forms.utils import render_crispy_form
 from django import forms
 from django.apps import apps
 from django.conf import settings
@@ -280,3 +281,16 @@ def test_every_service_form_is_registered():
     }
     missing = sorted(c.__qualname__ for c in forms_in_use - registered_form_classes())
     assert missing == []
+
+
+@pytest.mark.parametrize("target", TARGETS, ids=[t.name for t in TARGETS])
+def test_no_form_shows_djangos_blank_choice(target, demo):
+    """A drop-down's empty choice says what it means ("Choose one", "None"), never "---------"."""
+    from accounts.models import User
+
+    northshire = demo["northshire"]
+    actor = User.objects.get(email=ROLE_EMAILS[Role.BUSINESS_MANAGER])
+    with scope(partnership=northshire):
+        form = target.form_class(**target.build(FuzzContext(partnership=northshire, actor=actor)))
+        html = render_crispy_form(form) if hasattr(form, "helper") else str(form)
+    assert "---------" not in html

@@ -87,6 +87,21 @@ def _fallback_message(field: forms.Field, label: str, message: str) -> str:
     return f"Enter {name} in the format shown."
 
 
+DJANGO_BLANK = "---------"
+
+
+def _plain_blank_choice(field: forms.Field) -> None:
+    """Django's blank choice is "---------"; say what it means instead."""
+    words = "Choose one" if field.required else "None"
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DJANGO_BLANK:
+            field.empty_label = words
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if any(label == DJANGO_BLANK for _, label in choices):
+            field.choices = [(v, words if label == DJANGO_BLANK else label) for v, label in choices]
+
+
 class GovukFormMixin:
     """Give a Django form a crispy-forms-gds helper with one primary button, and specific error
     messages for every field."""
@@ -119,7 +134,28 @@ class GovukFormMixin:
                 if _is_generic(message):
                     errors.data[index] = ValidationError(_fallback_message(field, label, message))
 
+    def __getitem__(self, name: str):
+        # Fields are often added after this mixin's __init__, so the blank choice is worded
+        # when a field is drawn rather than when the form is built.
+        _plain_blank_choice(self.fields[name])
+        return super().__getitem__(name)
+
     def set_submit_label(self, label: str) -> None:
         """Relabel the primary button (e.g. "Delete" on a shared confirmation form)."""
         self.submit_label = label
         self.helper.inputs[0].value = label
+
+
+def choose_several(
+    queryset, label: str, label_from=str, *, help_text: str = "Optional. Choose all that apply."
+) -> forms.ModelMultipleChoiceField:
+    """GOV.UK checkboxes for an optional choice of several records (never a Ctrl-click list)."""
+    field = forms.ModelMultipleChoiceField(
+        label=label,
+        queryset=queryset,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=help_text,
+    )
+    field.label_from_instance = label_from
+    return field

@@ -186,3 +186,29 @@ def test_audit_trail_shows_members_sign_ins_but_not_outsiders(client_as, demo):
     eastmere = [e.actor for e in entries(demo["eastmere"], AuditFilter(what="signed-in"))]
     assert northshire == [member]
     assert eastmere == [outsider]
+
+
+def test_the_trail_speaks_plain_words_not_codes(client_as, rating_of):
+    """A rating level reads with its label, a yes/no as Yes or No, a sign-in method in words,
+    and no internal fields (ids, reverse links, the partnership) appear."""
+    from audit.selectors import details
+    from audit.wording import detail_line
+
+    manager = client_as(Role.BUSINESS_MANAGER)
+    rating = rating_of("4.1.1")
+    labels = {1: "Not in place", 2: "Developing", 3: "Established", 4: "Embedded"}
+    before = f"{rating.level} ({labels[rating.level]})" if rating.level else "(blank)"
+    url = reverse("reviews:rating", args=["northshire", rating.review_id, rating.pk])
+    manager.post(url, {"level": "1", "commentary": "Checked", "version": rating.version})
+    with scopes_disabled():
+        changes = AuditEntry.objects.filter(
+            content_type__model="rating", object_pk=str(rating.pk), action=1
+        )
+        change = next(e for e in changes.order_by("-pk") if "level" in e.changes)
+        created = AuditEntry.objects.filter(content_type__model="priority", action=0).first()
+    assert f"Level: {before} → 1 (Not in place)" in details(change)
+    assert details(created).startswith("Sign-off: Draft; Edition: MACS 2024; Title: ")
+    assert ".None" not in details(created)
+    assert detail_line("signed-in", {"method": "app"}) == "With: an authenticator app"
+    assert detail_line("refused-access", {"method": "POST"}) == "Request: POST"
+    assert detail_line("sign-off", {"snapshot": 12, "reason": "x"}) == "Reason: x"

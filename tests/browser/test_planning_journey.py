@@ -38,7 +38,17 @@ def test_manager_plans_a_priority_end_to_end(site, page):
     page.get_by_role("button", name="Save the outcome").click()
     assert_accessible(page, "62-step-two")
 
-    page.get_by_role("link", name="Next step").click()
+    # Moving on keeps what was typed: a second outcome, never saved with its own button.
+    page.get_by_label("Parents and carers").check()
+    page.get_by_label("Medium term").check()
+    page.get_by_label("What will be better for this group?").fill(
+        "Parents know the signs and where to get help."
+    )
+    page.get_by_role("button", name="Save and go to the next step").click()
+    assert page.get_by_role("heading", name="Step three: Activities").is_visible()
+    page.get_by_role("button", name="Save and go back a step").click()  # nothing typed: no error
+    assert page.get_by_text("Parents know the signs and where to get help.").is_visible()
+    page.get_by_role("button", name="Save and go to the next step").click()
     page.get_by_label("Activity").fill("Detached youth work in the town centre")
     page.get_by_role("button", name="Save the activity").click()
     page.get_by_label("Leads to the outcome").select_option(
@@ -57,14 +67,14 @@ def test_manager_plans_a_priority_end_to_end(site, page):
     page.get_by_role("button", name="Save the resource").click()
     assert_accessible(page, "64-step-four")
 
-    page.get_by_role("link", name="Next step").click()
+    page.get_by_role("button", name="Save and go to the next step").click()
     for box in page.get_by_role("textbox").all():
         box.fill("We will test this with young people.")
     page.get_by_role("button", name="Save reflections").click()
     assert page.get_by_text("Reflections saved: 6 of 6 principles.").is_visible()
     assert_accessible(page, "65-step-five")
 
-    page.get_by_role("link", name="Overview").last.click()
+    page.get_by_role("button", name="Save and see the whole plan").click()
     page.get_by_role("link", name="The priority's tree").click()
     assert page.locator("figure.macs-tree svg").is_visible()
     assert_accessible(page, "66-priority-tree")

@@ -253,3 +253,20 @@ def test_your_data_lists_the_groups_you_belong_to(demo):
             "kind": "Young scrutineers",
         }
     ]
+
+
+def test_a_young_scrutineer_is_told_honestly_when_an_answer_is_late(client_as):
+    young = client_as(Role.YOUNG_SCRUTINEER)
+    sent = young.post(url("feedback_add"), {"group": group().pk, "said": "The park is dark."})
+    assert sent.status_code == 302
+    item = feedback(said="The park is dark.")
+    due = f"{item.respond_by:%-d %B %Y}"
+    assert f"We will answer by {due}." in young.get(url("voices")).content.decode()
+    with scopes_disabled():
+        Feedback.objects.filter(pk=item.pk).update(respond_by=timezone.localdate() - timedelta(1))
+        item.refresh_from_db()
+    late = f"We said we would answer by {item.respond_by:%-d %B %Y}, so we are late. Sorry."
+    for page in (url("voices"), url("feedback", feedback_id=item.pk)):
+        text = young.get(page).content.decode()
+        assert late in text
+        assert "We will answer by" not in text.split("The park is dark.")[1].split("</div>")[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from evidence.models import EvidenceItem
@@ -149,3 +150,14 @@ def test_review_tree_is_coloured_by_judgements(client_as, demo):
     assert page.status_code == 200
     assert b"<svg" in page.content
     assert b"Judgements" in page.content
+
+
+def test_the_rating_page_says_who_saved_it_and_when(client_as, rating_of):
+    manager = client_as(Role.BUSINESS_MANAGER)
+    rating = rating_of("1.1.1")
+    assert _post_rating(manager, rating, 3).status_code == 302
+    rating.refresh_from_db()
+    page = manager.get(reverse("reviews:rating", args=["northshire", rating.review_id, rating.pk]))
+    when = f"{timezone.localtime(rating.updated_at):%-d %B %Y}"
+    assert f"Last saved by {rating.updated_by} on {when}." in page.content.decode()
+    assert ", ." not in page.content.decode()
