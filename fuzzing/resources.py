@@ -23,7 +23,10 @@ def _add(form, ctx):
 register(
     YearForm,
     submit=lambda form, ctx: services.resource_year_start(
-        partnership=ctx.partnership, year=form.cleaned_data["year"], actor=ctx.actor
+        partnership=ctx.partnership,
+        year=form.cleaned_data["year"],
+        from_last_year=form.cleaned_data["from_last_year"],
+        actor=ctx.actor,
     ),
 )
 register(ContributionForm, build=lambda ctx: {"partnership": ctx.partnership}, submit=_add)

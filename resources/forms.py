@@ -19,12 +19,21 @@ YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 class YearForm(GovukFormMixin, forms.Form):
     submit_label = "Start the year"
 
+    from_last_year = forms.BooleanField(
+        label="Start from the latest year's lines",
+        required=False,
+        help_text="Each contribution, income, spending line and post is copied with its "
+        "amount, for you to check. Leave it unticked to start empty.",
+    )
+
     year = forms.CharField(
         label="Financial year",
         max_length=7,
         help_text="For example 2025-26.",
         error_messages={"required": "Enter the financial year, like 2025-26."},
     )
+
+    field_order = ["year", "from_last_year"]
 
     def clean_year(self) -> str:
         year = self.cleaned_data["year"].strip()
@@ -180,7 +189,6 @@ LINE_FORMS = {
     "spend": SpendForm,
     "post": PostForm,
 }
-LINE_MODELS = {"contribution": Contribution, "other": OtherResource, "spend": Spend, "post": Post}
 LINE_TITLES = {
     "contribution": "Add a partner contribution",
     "other": "Add additional income or an in-kind resource",

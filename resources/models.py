@@ -181,3 +181,7 @@ class Post(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# The rows of a year, by the name its pages use.
+LINE_MODELS = {"contribution": Contribution, "other": OtherResource, "spend": Spend, "post": Post}

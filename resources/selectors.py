@@ -69,6 +69,9 @@ def previous_year(year: ResourceYear) -> ResourceYear | None:
 def year_summary(year: ResourceYear) -> YearSummary:
     previous = previous_year(year)
     sectors_now = _by(Contribution.objects.filter(year=year), "sector")
+    # A year with no contributions yet is not a year in which every contribution fell by 100%:
+    # changes are shown once it has some.
+    compared = previous if sectors_now else None
     sectors_then = _by(Contribution.objects.filter(year=previous), "sector") if previous else {}
     total = sum(sectors_now.values(), ZERO)
     labels = dict(Contribution.Sector.choices)
@@ -78,7 +81,7 @@ def year_summary(year: ResourceYear) -> YearSummary:
             sectors_now.get(key, ZERO),
             share(sectors_now.get(key, ZERO), total),
             sectors_then.get(key) if previous else None,
-            change(sectors_now.get(key, ZERO), sectors_then.get(key, ZERO)) if previous else "",
+            change(sectors_now.get(key, ZERO), sectors_then.get(key, ZERO)) if compared else "",
         )
         for key in Contribution.Sector.values
         if key in sectors_now or key in sectors_then
@@ -111,14 +114,21 @@ def year_summary(year: ResourceYear) -> YearSummary:
     )
     then_total = sum(sectors_then.values(), ZERO) if previous else None
     summary.totals = [
-        Row("Partner contributions", total, last=then_total, change=change(total, then_total)),
+        Row(
+            "Partner contributions",
+            total,
+            last=then_total,
+            change=change(total, then_total) if compared else "",
+        ),
         Row("Additional income", summary.income_total),
         Row("In-kind resources (estimated)", summary.in_kind_total),
         Row(
             "Expenditure",
             spend_total,
             last=sum(spend_then.values(), ZERO) if previous else None,
-            change=change(spend_total, sum(spend_then.values(), ZERO)) if previous else "",
+            change=change(spend_total, sum(spend_then.values(), ZERO))
+            if previous and spend_now
+            else "",
         ),
     ]
     summary.adequacy = [

@@ -9,15 +9,30 @@ from django.db import models, transaction
 from trust.acting import acting_as
 from trust.versioning import save_values
 
-from .models import ResourceYear
+from .models import LINE_MODELS, ResourceYear
 
 
 @transaction.atomic
-def resource_year_start(*, partnership, year: str, actor) -> ResourceYear:
+def resource_year_start(
+    *, partnership, year: str, from_last_year: bool = False, actor
+) -> ResourceYear:
+    """Start a financial year, empty or with a copy of the latest earlier year's lines
+    (contributions, income, spending, posts) for the person to check and change."""
     with acting_as(actor):
         if ResourceYear.objects.filter(partnership=partnership, year=year).exists():
             raise ValidationError({"year": f"There is already a record for {year}."})
-        return ResourceYear.objects.create(partnership=partnership, year=year)
+        started = ResourceYear.objects.create(partnership=partnership, year=year)
+        last = (
+            ResourceYear.objects.filter(partnership=partnership, year__lt=year)
+            .order_by("-year")
+            .first()
+        )
+        if from_last_year and last is not None:
+            for line in LINE_MODELS.values():
+                for row in line.objects.filter(year=last).order_by("pk"):
+                    row.pk, row.year = None, started
+                    row.save()
+        return started
 
 
 @transaction.atomic

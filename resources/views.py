@@ -13,8 +13,8 @@ from trust.versioning import EditConflict, conflict_response, expected_version, 
 from ui.charts import inline_svg
 
 from . import services
-from .forms import LINE_FORMS, LINE_MODELS, LINE_TITLES, AdequacyForm, YearForm
-from .models import ResourceYear
+from .forms import LINE_FORMS, LINE_TITLES, AdequacyForm, YearForm
+from .models import LINE_MODELS, ResourceYear
 from .selectors import contributions_chart, spend_chart, year_summary
 
 
@@ -31,7 +31,10 @@ def years(request: HttpRequest, partnership: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             year = services.resource_year_start(
-                partnership=request.partnership, year=form.cleaned_data["year"], actor=request.user
+                partnership=request.partnership,
+                year=form.cleaned_data["year"],
+                from_last_year=form.cleaned_data["from_last_year"],
+                actor=request.user,
             )
         except ValidationError as error:
             form.add_error("year", error.message_dict["year"])

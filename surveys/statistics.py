@@ -126,11 +126,12 @@ def question_result(
     )
 
 
-def gaps(important: Mapping, true: Mapping) -> list[tuple[object, float]]:
-    """Statements rated important but not true: important % minus true %, largest first.
+def gaps(important: Mapping, true: Mapping) -> list[tuple[object, int]]:
+    """Statements rated important but not true: important % minus true %, largest first, as
+    the difference of the whole percentages shown beside it (so 63% and 53% is 10, never 9).
     Only statements with both percentages published take part."""
     rows = [
-        (key, important[key].percent - true[key].percent)
+        (key, important[key].whole - true[key].whole)
         for key in important
         if key in true and important[key].percent is not None and true[key].percent is not None
     ]
@@ -144,9 +145,14 @@ class Change:
 
     @property
     def points(self) -> int | None:
+        """The change as the difference of the two whole percentages shown beside it."""
         if self.current is None or self.previous is None:
             return None
-        return whole(self.current - self.previous)
+        return whole(self.current) - whole(self.previous)
+
+    @property
+    def previous_whole(self) -> int | None:
+        return None if self.previous is None else whole(self.previous)
 
 
 def compare(current: Mapping, previous: Mapping) -> dict:

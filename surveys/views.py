@@ -318,7 +318,7 @@ def results(request: HttpRequest, partnership: str, wave_id: int) -> HttpRespons
             {k: r.importance.groups["very_important"] for k, r in by_key.items()},
             {k: r.truth.groups["true"] for k, r in by_key.items()},
         )
-        context["gaps"] = [(by_key[k], round(points)) for k, points in rows]
+        context["gaps"] = [(by_key[k], points) for k, points in rows]
         context["withheld_gap"] = [r for r in found if r.truth.withheld or r.importance.withheld]
     else:
         previous = selectors.previous_wave(wave)

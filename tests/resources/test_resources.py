@@ -134,3 +134,37 @@ def test_a_local_category_keeps_its_name_and_others_lose_theirs(client_as):
             (s.category, s.local_category) for s in year().spending.filter(amount__in=[300, 200])
         }
     assert rows == {("local", "Translation"), ("it", "")}
+
+
+def test_a_new_year_starts_empty_without_falls_of_100_percent_or_from_last_years_lines(
+    client_as,
+):
+    manager = client_as(Role.BUSINESS_MANAGER)
+    assert manager.post(url("years"), {"year": "2025-26"}).status_code == 302
+    with scopes_disabled():
+        empty = year_summary(year("2025-26"))
+    assert [r.change for r in empty.sectors] == [""] * len(empty.sectors)
+    assert "-100.0%" not in manager.get(url("year", year_id=year("2025-26").pk)).content.decode()
+
+    started = manager.post(url("years"), {"year": "2026-27", "from_last_year": "on"})
+    assert started.status_code == 302
+    with scopes_disabled():
+        copied = Contribution.objects.filter(year=year("2026-27"))
+        # The latest earlier year (2025-26) is empty, so there is nothing to copy...
+        assert not copied.exists()
+    assert manager.post(url("years"), {"year": "2023-24"}).status_code != 302  # already there
+    with scopes_disabled():
+        source = year("2024-25")
+        lines = sorted(
+            Contribution.objects.filter(year=source).values_list("contributor", "amount")
+        )
+        ResourceYear.objects.filter(year__in=["2025-26", "2026-27"]).delete()
+    assert (
+        manager.post(url("years"), {"year": "2025-26", "from_last_year": "on"}).status_code == 302
+    )
+    with scopes_disabled():
+        new = year("2025-26")
+        assert sorted(
+            Contribution.objects.filter(year=new).values_list("contributor", "amount")
+        ) == (lines)
+        assert year_summary(new).sectors[0].change == "0.0%"

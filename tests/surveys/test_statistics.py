@@ -202,3 +202,10 @@ def test_table_a6_shows_every_n_and_hides_few_cells(minimum, most_hidden):
     assert table.hidden_cells <= most_hidden
     shown = [c.count for s in table.sections for r in s.rows for c in r.cells if not c.hidden]
     assert all(n == 0 or n >= minimum for n in shown)
+
+
+def test_points_are_the_difference_of_the_percentages_shown():
+    """63% then 53% is a change of 10 points, though the unrounded figures differ by 9.1."""
+    change = compare({1: Shown(8, 53.4)}, {1: Shown(10, 62.5)})[1]
+    assert (change.previous_whole, whole(change.current), change.points) == (63, 53, -10)
+    assert gaps({1: Shown(10, 62.5)}, {1: Shown(8, 53.4)}) == [(1, 10)]
