@@ -51,11 +51,11 @@ class StoredFile(SoftDeleteModel):
 
     @property
     def download_name(self) -> str:
-        """A safe file name for the download: the title with the checked type's extension."""
-        stem = (
-            "".join(c if c.isalnum() or c in " -_" else "_" for c in self.title).strip() or "file"
-        )
-        return f"{stem[:80]}.{self.kind}"
+        """A safe file name for the download: the name it came with (or its title), keeping
+        letters, digits, spaces and plain punctuation, with the checked type's extension."""
+        stem = self.original_name.rsplit(".", 1)[0] if self.original_name else self.title
+        kept = "".join(c for c in stem if c.isalnum() or c in " -_,()")
+        return f"{' '.join(kept.split())[:80] or 'file'}.{self.kind}"
 
 
 @receiver(post_delete, sender=StoredFile)

@@ -31,6 +31,9 @@ class Region(models.TextChoices):
     SOUTH_WEST = "south_west", "South West"
 
 
+SHORT_NAME_ENDS = {"safeguarding", "children", "partnership"}
+
+
 class Partnership(VersionedModel):
     """A Local Safeguarding Children Partnership: one tenant."""
 
@@ -64,6 +67,16 @@ class Partnership(VersionedModel):
         ]
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def short_name(self) -> str:
+        """The place, as people say it: "Northshire" for "Northshire Safeguarding Children
+        Partnership" (the whole name when it does not follow that pattern)."""
+        words = self.name.split()
+        for index, word in enumerate(words):
+            if index and word.lower().removesuffix("'s").removesuffix("’s") in SHORT_NAME_ENDS:
+                return " ".join(words[:index])
         return self.name
 
 

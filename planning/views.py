@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 
 from framework.models import PlanningStep, Principle
 from framework.selectors import current_edition
@@ -398,8 +399,8 @@ def word(request: HttpRequest, partnership: str, priority_id: int) -> HttpRespon
         rows=len(model.outcomes),
     )
     response = HttpResponse(data, content_type=DOCX_TYPE)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{partnership}-priority-{priority.pk}.docx"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{request.partnership.short_name} priority {priority.title[:60]}.docx"
     )
     return response
 

@@ -37,7 +37,8 @@ def render_docx(document: Document) -> bytes:
 
 
 def _heading(word: WordDocument, block: Heading) -> None:
-    word.add_heading(block.text, level=block.level)
+    # A heading never ends a page: it stays with what it introduces.
+    word.add_heading(block.text, level=block.level).paragraph_format.keep_with_next = True
 
 
 def _paragraph(word: WordDocument, block: Paragraph) -> None:
@@ -55,6 +56,7 @@ def _bullets(word: WordDocument, block: Bullets) -> None:
 def _table(word: WordDocument, block: Table) -> None:
     caption = word.add_paragraph(block.caption, style="Caption")
     caption.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    caption.paragraph_format.keep_with_next = True
     table = word.add_table(rows=1, cols=len(block.headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -69,6 +71,30 @@ def _table(word: WordDocument, block: Table) -> None:
             cell.text = text
             if index in block.numeric:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    # Explicit widths: without them Word and LibreOffice share the page out evenly, and a
+    # column of short codes takes as much room as the text beside it.
+    table.autofit = False
+    for index, width in enumerate(column_widths(block.headers, block.rows)):
+        table.columns[index].width = width
+        for cell in table.columns[index].cells:
+            cell.width = width
+
+
+def column_widths(headers: list[str], rows: list[list[str]], page: int = Cm(16)) -> list[int]:
+    """Each column's share of the page by its longest text (capped, so one long paragraph
+    does not starve the rest; a heading only needs room for its longest word), never under
+    1.6 cm."""
+    longest = [
+        max(
+            min(60, max((len(text) for text in column[1:]), default=1)),
+            0.6 * max(len(word) for word in (column[0] or " ").split() or [" "]),
+        )
+        for column in zip(headers, *rows, strict=True)
+    ]
+    floor = Cm(1.6)
+    total = sum(longest)
+    spare = page - floor * len(longest)
+    return [int(floor + spare * length / total) for length in longest]
 
 
 def _chart(word: WordDocument, block: Chart) -> None:

@@ -89,6 +89,7 @@ def section_delete(*, section: NarrativeSection, actor) -> None:
         section.delete()
 
 
+FORMAT_NAMES = {"docx": "Word", "pdf": "PDF"}
 FILE_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
@@ -111,7 +112,7 @@ def report_generate(*, report: YearlyReport, fmt: str, actor) -> GeneratedFile:
 
 
 def _keep(report: YearlyReport, fmt: str, content: bytes, actor, snapshot=None) -> GeneratedFile:
-    name = f"{report.partnership.slug}-yearly-report-{report.period}.{fmt}"
+    name = f"{report.partnership.short_name} yearly report {report.period}.{fmt}"
     # Our own output, not an upload: described as a checked file so it is stored the same way.
     checked = CheckedUpload(
         kind=fmt,
@@ -124,7 +125,7 @@ def _keep(report: YearlyReport, fmt: str, content: bytes, actor, snapshot=None) 
         partnership=report.partnership,
         checked=checked,
         original_name=name,
-        title=f"{report} ({fmt.upper()})",
+        title=f"{report} ({FORMAT_NAMES[fmt]})",
         in_library=False,
         actor=actor,
     )

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django_scopes import scope
 
 from partnerships.models import Partnership
@@ -266,6 +267,6 @@ def public_file(request: HttpRequest, slug: str, period: str, fmt: str) -> HttpR
     if content is None:
         return _refused(request)
     response = HttpResponse(content, content_type=generated.file.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{generated.file.original_name}"'
+    response["Content-Disposition"] = content_disposition_header(True, generated.file.download_name)
     response["X-Content-SHA256"] = generated.file.sha256
     return response

@@ -145,9 +145,10 @@ def test_word_file_has_heading_styles_tables_and_pictures_with_alt_text(client_a
     pictures = word.inline_shapes
     assert len(pictures) == 2
     assert all(p._inline.docPr.get("descr", "").startswith("Bar chart") for p in pictures)
-    # The download goes through the files app.
+    # The download goes through the files app, named as people name the report.
     download = client_as(Role.BUSINESS_MANAGER).get(response["Location"])
     assert download.status_code == 200
+    assert 'filename="Northshire yearly report 2024-25.docx"' in download["Content-Disposition"]
     assert b"".join(download.streaming_content)[:2] == b"PK"
 
 
@@ -227,3 +228,51 @@ def test_report_page_query_count_is_fixed(client_as, report, django_assert_max_n
     client.get(url("report", report_id=report.pk))
     with django_assert_max_num_queries(25):
         assert client.get(url("report", report_id=report.pk)).status_code == 200
+
+
+def test_no_heading_is_stranded_at_the_foot_of_a_page(client_as, report):
+    """PDF: the last line of text on each page is never a heading. Word: every heading and
+    table caption is kept with what follows it."""
+    from docx import Document as WordDocument
+    from pypdf import PdfReader
+
+    from reports.assemble import assemble
+    from reports.document import Heading
+
+    manager = client_as(Role.BUSINESS_MANAGER)
+    for fmt in ("pdf", "docx"):
+        manager.post(url("generate", report_id=report.pk, fmt=fmt))
+    with scopes_disabled():
+        files = {g.fmt: _read(g.file) for g in GeneratedFile.objects.filter(report=report)}
+        headings = {b.text for b in assemble(report).blocks if isinstance(b, Heading)}
+        footer = report.partnership.name
+    stranded = []
+    for number, page in enumerate(PdfReader(io.BytesIO(files["pdf"])).pages, start=1):
+        lines = [
+            line.strip()
+            for line in page.extract_text().splitlines()
+            if line.strip() and not line.startswith("Page ") and line.strip() != footer
+        ]
+        if lines and lines[-1] in headings:
+            stranded.append((number, lines[-1]))
+    assert stranded == []
+    word = WordDocument(io.BytesIO(files["docx"]))
+    kept = [
+        p.paragraph_format.keep_with_next
+        for p in word.paragraphs
+        if p.style.name.startswith("Heading") or p.style.name == "Caption"
+    ]
+    assert kept
+    assert all(kept)
+
+
+def test_word_tables_give_short_codes_narrow_columns():
+    from docx.shared import Cm
+
+    from reports.docx_renderer import column_widths
+
+    code, text = column_widths(
+        ["Indicator", "Text"], [["1.1.1", "Partners have agreed a shared vision " * 3]]
+    )
+    assert code < Cm(3) < text
+    assert code + text <= Cm(16)
