@@ -13,6 +13,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
+# `make run PORT=8123` serves on another port; links in emails and the printed address follow.
+PORT ?= 8000
 # One pytest worker per core, each with its own test database; the static build and the
 # PostgreSQL cluster are made once, before the workers start.
 WORKERS ?= $(shell nproc)
@@ -55,14 +57,14 @@ migrate: install
 
 demo: migrate
 	$(MANAGE) load_framework
-	$(MANAGE) load_demo
+	PORT=$(PORT) $(MANAGE) load_demo
 	# Rounds signed before fixed versions were recorded get a labelled reconstruction (once).
 	$(MANAGE) record_signed_versions
 
 run: install assets demo
 	$(MANAGE) collectstatic --noinput -v 0
-	$(MANAGE) demo_signins
-	$(MANAGE) runserver 127.0.0.1:8000
+	PORT=$(PORT) $(MANAGE) demo_signins
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

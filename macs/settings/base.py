@@ -165,7 +165,9 @@ MEDIA_ROOT = Path(os.environ.get("MACS_MEDIA_ROOT", BASE_DIR / "media"))
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# In development emails are files to open, one per message, not pages of console output.
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = Path(os.environ.get("MACS_EMAIL_DIR", BASE_DIR / "sent-emails"))
 DEFAULT_FROM_EMAIL = os.environ.get("MACS_FROM_EMAIL", "MACS <no-reply@macs.localhost>")
 
 # Sessions: 30 minutes idle and 12 hours absolute (accounts.middleware enforces both).
@@ -258,7 +260,8 @@ MACS_SERVICE_NAME = "MACS"
 MACS_SERVICE_LONG_NAME = "MACS: monitor, evaluate and learn"
 MACS_INVITATION_DAYS = 14
 # The address emails link to (notifications, reminders).
-MACS_BASE_URL = os.environ.get("MACS_BASE_URL", "http://127.0.0.1:8000")
+# The address in emails and printed instructions follows the port `make run PORT=...` serves.
+MACS_BASE_URL = os.environ.get("MACS_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', 8000)}")
 
 LOGGING = {
     "version": 1,

@@ -14,7 +14,9 @@ class Command(BaseCommand):
             return
         out = self.stdout
         out.write("")
-        out.write("MACS is running at http://127.0.0.1:8000/")
+        out.write(f"MACS is running at {settings.MACS_BASE_URL}/")
+        if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+            out.write(f"Emails it sends are saved as files in {settings.EMAIL_FILE_PATH}/")
         out.write(f"Demo sign-ins (every password is: {DEMO_PASSWORD})")
         if settings.MACS_TWO_FACTOR_RELAXED_DOMAINS:
             out.write(

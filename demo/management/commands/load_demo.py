@@ -6,7 +6,7 @@ Safe to run again: it changes nothing if the demo is already there. Refuses in p
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.partnerships import load_demo
+from demo.partnerships import demo_people, load_demo
 
 
 class Command(BaseCommand):
@@ -16,4 +16,12 @@ class Command(BaseCommand):
         if getattr(settings, "MACS_ENVIRONMENT", "") == "production":
             raise CommandError("The demo is not for production.")
         created = load_demo()
-        self.stdout.write("Demo loaded." if created else "Demo already loaded: nothing changed.")
+        if not created:
+            self.stdout.write("Demo already loaded: nothing changed.")
+            return
+        people = demo_people()
+        partnerships = sorted({partnership for _, _, partnership, _ in people})
+        self.stdout.write(
+            f"Demo loaded: {len(partnerships)} partnerships ({', '.join(partnerships)}), "
+            f"{len(people)} people, with a year of reviews, plans, actions, surveys and reports."
+        )
