@@ -78,6 +78,8 @@ def detail_line(event: str, detail: dict) -> str:
         label = DETAIL_LABELS.get((event, key), capfirst(key.replace("_", " ")))
         if key == "method" and event in ("signed-in", "two-factor-changed"):
             value = METHOD_WORDS.get(value, value)
+        if "sha256" in key:
+            label = "Fingerprint (SHA-256)" if key == "sha256" else "Recorded fingerprint"
         parts.append(f"{label}: {value}")
     return "; ".join(parts)
 

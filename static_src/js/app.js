@@ -2,7 +2,9 @@
 // the Content-Security-Policy can forbid inline scripts.
 import { initAll } from "/static/govuk/govuk-frontend.min.js";
 import { initSessionTimeout } from "/static/js/session.js";
+import { initTableFrames } from "/static/js/tables.js";
 
 document.body.classList.add("govuk-frontend-supported");
 initAll();
 initSessionTimeout();
+initTableFrames();

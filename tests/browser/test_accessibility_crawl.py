@@ -104,6 +104,46 @@ def _axe(page, site: str) -> dict:
         return page.evaluate(AXE, arguments)
 
 
+# What sticks out at 360 px: the page wider than the screen (the widest elements named), or a
+# label of a tree drawing running past the drawing's edge.
+PHONE_WIDTH = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll("body *")]
+    .filter((e) => e.getBoundingClientRect().right > width + 1
+      && !e.closest(".macs-table-scroll, .govuk-visually-hidden"))
+    .slice(0, 3).map((e) => e.outerHTML.slice(0, 100));
+  return {page: document.documentElement.scrollWidth, width, wide};
+}"""
+TREE_LABELS = """() => [...document.querySelectorAll("figure.macs-tree svg")].flatMap((svg) => {
+  const box = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll("text")]
+    .filter((t) => { const r = t.getBoundingClientRect();
+      return r.width && (r.left < box.left - 1 || r.right > box.right + 1); })
+    .map((t) => t.textContent.slice(0, 60));
+})"""
+
+
+def _phone_problems(page, phone: bool) -> list[str]:
+    """The same page at 360 px (the viewport is narrowed in place, no second crawl)."""
+    if not phone:
+        page.set_viewport_size({"width": 360, "height": 740})
+        # Let the page's own resize handling (wide tables get a frame) run first.
+        page.evaluate("() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)))")
+    try:
+        measured = page.evaluate(PHONE_WIDTH)
+        labels = page.evaluate(TREE_LABELS)
+    finally:
+        if not phone:
+            page.set_viewport_size({"width": 1280, "height": 720})
+    problems = []
+    if measured["page"] > measured["width"]:
+        problems.append(
+            f"{measured['page']} px wide at 360 px; sticking out: {' | '.join(measured['wide'])}"
+        )
+    problems += [f"tree label overflows the drawing: {label}" for label in labels]
+    return problems
+
+
 @pytest.mark.parametrize("who", VISITORS)
 def test_every_page_meets_wcag_22_aa(who, site, browser):
     from partnerships.models import Partnership
@@ -135,6 +175,7 @@ def test_every_page_meets_wcag_22_aa(who, site, browser):
                 f"{name} ({page.url}): {violation['id']}: {violation['help']} "
                 f"e.g. {violation['nodes'][0]['html'][:140]}"
             )
+        problems += [f"{name} ({page.url}): {p}" for p in _phone_problems(page, phone)]
     context.close()
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"crawl-{who}.txt").write_text(f"{checked} pages checked\n" + "\n".join(problems))

@@ -1,0 +1,51 @@
+"""Pictures of the pages people look at most, at laptop and phone width, saved under
+test-artifacts/screenshots/ for a person to look at (and compare between changes). Each page
+is also checked to fit a 360 px phone."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from tests.browser.conftest import ARTIFACTS
+from tests.browser.test_trust_journey import sign_in_with_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+LAPTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 740}
+
+
+def _pages() -> dict[str, str]:
+    from resources.models import ResourceYear
+    from reviews.models import Review
+    from surveys.models import Wave
+
+    with scopes_disabled():
+        review = Review.objects.get(partnership__slug="northshire", period="2025-26")
+        wave = Wave.objects.filter(partnership__slug="northshire").order_by("pk").first()
+        year = ResourceYear.objects.get(partnership__slug="northshire", year="2024-25")
+    return {
+        "framework-tree": reverse("framework:tree", args=["northshire"]),
+        "review": reverse("reviews:review", args=["northshire", review.pk]),
+        "survey-results": reverse("surveys:results", args=["northshire", wave.pk]),
+        "resources-year": reverse("resources:year", args=["northshire", year.pk]),
+        "audit-trail": reverse("audit:trail", args=["northshire"]),
+    }
+
+
+def test_screenshots_at_laptop_and_phone_width(site, page):
+    sign_in_with_app(page, site)
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    too_wide = []
+    for name, path in _pages().items():
+        for size, viewport in (("laptop", LAPTOP), ("phone", PHONE)):
+            page.set_viewport_size(viewport)
+            page.goto(site + path)
+            page.screenshot(path=str(folder / f"{name}-{size}.png"), full_page=True)
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            if size == "phone" and width > PHONE["width"]:
+                too_wide.append(f"{name}: {width} px")
+    assert too_wide == []
