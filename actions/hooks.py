@@ -30,5 +30,5 @@ def tracked() -> list[Tracked]:
 @hooks.register("partnership_menu")
 def menu() -> list[MenuItem]:
     return [
-        MenuItem("Actions", "actions:log", 80),
+        MenuItem("Actions", "actions:log", 80, section="improve"),
     ]

@@ -16,5 +16,5 @@ def audit_trail_of_person(user) -> dict:
 @hooks.register("partnership_menu")
 def menu() -> list[MenuItem]:
     return [
-        MenuItem("Audit trail", "audit:trail", 140),
+        MenuItem("Audit trail", "audit:trail", 140, section="partnership"),
     ]

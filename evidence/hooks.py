@@ -17,5 +17,5 @@ def tracked() -> list[Tracked]:
 @hooks.register("partnership_menu")
 def menu() -> list[MenuItem]:
     return [
-        MenuItem("Evidence", "evidence:register", 40),
+        MenuItem("Evidence", "evidence:register", 40, section="review"),
     ]

@@ -17,5 +17,5 @@ def tracked() -> list[Tracked]:
 @hooks.register("partnership_menu")
 def menu() -> list[MenuItem]:
     return [
-        MenuItem("Documents", "files:library", 130),
+        MenuItem("Documents", "files:library", 130, section="partnership"),
     ]

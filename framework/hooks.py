@@ -9,5 +9,5 @@ from ui.navigation import MenuItem
 @hooks.register("partnership_menu")
 def menu() -> list[MenuItem]:
     return [
-        MenuItem("Framework", "framework:tree", 20),
+        MenuItem("Framework", "framework:tree", 20, section="framework"),
     ]

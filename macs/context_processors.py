@@ -6,12 +6,15 @@ from django.conf import settings
 
 from accounts import two_factor
 from trust import hooks
+from ui.navigation import SECTIONS, Section, current_entry
 from ui.templatetags.ui_links import link
 
 from .access import can
 
 
-def navigation(request) -> list[dict]:
+def navigation(request) -> list[Section]:
+    """The sections this person has pages in, each with those pages; the section of the page
+    being shown (by its URL's app) is current, and so is the page itself."""
     partnership = getattr(request, "partnership", None)
     if partnership is None or not hasattr(request, "roles"):
         return []
@@ -20,14 +23,20 @@ def navigation(request) -> list[dict]:
         (entry for menu in hooks.get_hooks("partnership_menu") for entry in menu()),
         key=lambda entry: entry.order,
     )
-    return [
-        {
-            "label": entry.label if staff else entry.label_for_young_people or entry.label,
-            "href": link(entry.url_name, partnership.slug),
-        }
-        for entry in entries
-        if can(request, entry.url_name)
-    ]
+    match = getattr(request, "resolver_match", None)
+    entries = [entry for entry in entries if can(request, entry.url_name)]
+    here = current_entry(entries, match.view_name if match else "")
+    sections = {key: Section(key, label, []) for key, label in SECTIONS}
+    for entry in entries:
+        sections[entry.section].pages.append(
+            {
+                "label": entry.label if staff else entry.label_for_young_people or entry.label,
+                "href": link(entry.url_name, partnership.slug),
+                "current": entry is here,
+            }
+        )
+        sections[entry.section].current |= entry is here
+    return [section for section in sections.values() if section.pages]
 
 
 def service(request) -> dict:

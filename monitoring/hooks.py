@@ -19,5 +19,5 @@ def tracked() -> list[Tracked]:
 @hooks.register("partnership_menu")
 def menu() -> list[MenuItem]:
     return [
-        MenuItem("Monitors", "monitoring:list", 50),
+        MenuItem("Monitors", "monitoring:list", 50, section="review"),
     ]

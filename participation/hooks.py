@@ -37,5 +37,11 @@ def tracked() -> list[Tracked]:
 @hooks.register("partnership_menu")
 def menu() -> list[MenuItem]:
     return [
-        MenuItem("Voices", "participation:voices", 90, label_for_young_people="You said, we did"),
+        MenuItem(
+            "Voices",
+            "participation:voices",
+            90,
+            section="voices",
+            label_for_young_people="You said, we did",
+        ),
     ]

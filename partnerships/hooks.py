@@ -19,7 +19,12 @@ def partnerships_of_person(user) -> dict:
 @hooks.register("partnership_menu")
 def menu() -> list[MenuItem]:
     return [
-        MenuItem("Home", "partnerships:home", 10),
+        MenuItem("Home", "partnerships:home", 10, section="home", covers=("partnerships:home",)),
         MenuItem("Partnership", "partnerships:about", 110),
-        MenuItem("People", "partnerships:people", 120),
+        MenuItem(
+            "People",
+            "partnerships:people",
+            120,
+            covers=("partnerships:people", "partnerships:person", "partnerships:invit"),
+        ),
     ]

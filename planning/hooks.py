@@ -38,7 +38,7 @@ def tracked() -> list[Tracked]:
 @hooks.register("partnership_menu")
 def menu() -> list[MenuItem]:
     return [
-        MenuItem("Priorities", "planning:list", 70),
+        MenuItem("Priorities", "planning:list", 70, section="improve"),
     ]
 
 

@@ -19,7 +19,7 @@ def tracked() -> list[Tracked]:
 @hooks.register("partnership_menu")
 def menu() -> list[MenuItem]:
     return [
-        MenuItem("Reports", "reports:list", 100),
+        MenuItem("Reports", "reports:list", 100, section="report"),
     ]
 
 

@@ -45,7 +45,7 @@ def tracked() -> list[Tracked]:
 @hooks.register("partnership_menu")
 def menu() -> list[MenuItem]:
     return [
-        MenuItem("Reviews", "reviews:list", 30),
+        MenuItem("Reviews", "reviews:list", 30, section="review"),
     ]
 
 

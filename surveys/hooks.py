@@ -38,5 +38,5 @@ def tracked() -> list[Tracked]:
 @hooks.register("partnership_menu")
 def menu() -> list[MenuItem]:
     return [
-        MenuItem("Survey", "surveys:list", 60),
+        MenuItem("Survey", "surveys:list", 60, section="review"),
     ]

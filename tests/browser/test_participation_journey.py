@@ -31,7 +31,7 @@ def guest_joins(browser, site: str, code: str):
 
 def test_facilitator_runs_a_workshop_with_two_guests(site, page, browser):
     sign_in_with_app(page, site)
-    page.get_by_role("link", name="Voices").first.click()
+    page.get_by_role("link", name="Voices", exact=True).first.click()
     assert page.get_by_role("heading", name="Voices: you said, we did").is_visible()
     assert_accessible(page, "80-voices")
     page.get_by_role("link", name="Workshops").click()

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_manager_plans_a_priority_end_to_end(site, page):
     sign_in_with_app(page, site)
-    page.get_by_role("link", name="Priorities").first.click()
+    page.get_by_role("link", name="Priorities", exact=True).first.click()
     assert_accessible(page, "60-priorities")
     page.get_by_role("link", name="Plan a priority").click()
     page.get_by_label("Priority").fill("Exploitation outside the home")
@@ -93,7 +93,7 @@ def test_manager_plans_a_priority_end_to_end(site, page):
 
 def test_manager_escalates_an_overdue_action(site, page):
     sign_in_with_app(page, site)
-    page.get_by_role("link", name="Actions").first.click()
+    page.get_by_role("link", name="Actions", exact=True).first.click()
     assert page.get_by_role("heading", name="Learning and actions").is_visible()
     assert_accessible(page, "69-actions")
     page.get_by_role(

@@ -25,7 +25,7 @@ def test_manager_downloads_the_yearly_report_as_word_and_pdf(site, page):
     assert page.get_by_role("heading", name="2024-25").is_visible()
     assert_accessible(page, "90-resources-year")
 
-    page.get_by_role("link", name="Reports").first.click()
+    page.get_by_role("link", name="Reports", exact=True).first.click()
     assert_accessible(page, "91-reports")
     page.get_by_role("link", name="Yearly report 2024-25").click()
     assert_accessible(page, "92-report")

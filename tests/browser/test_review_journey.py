@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_member_rates_an_assigned_indicator_with_evidence(site, page):
     sign_in_with_app(page, site, email="member@northshire.example", welcome="Welcome, Sam")
-    page.get_by_role("link", name="Reviews").first.click()
+    page.get_by_role("link", name="Reviews", exact=True).first.click()
     assert page.get_by_role("heading", name="Effectiveness reviews").is_visible()
     assert_accessible(page, "20-reviews")
 
@@ -40,7 +40,7 @@ def test_member_rates_an_assigned_indicator_with_evidence(site, page):
 
 def test_manager_opens_a_monitor_chart_and_the_coloured_tree(site, page):
     sign_in_with_app(page, site)
-    page.get_by_role("link", name="Monitors").first.click()
+    page.get_by_role("link", name="Monitors", exact=True).first.click()
     assert page.get_by_role("heading", name="Monitors").is_visible()
     assert_accessible(page, "24-monitors")
     page.get_by_role("link", name="Re-referrals to children's social care within 12 months").click()
@@ -49,7 +49,7 @@ def test_manager_opens_a_monitor_chart_and_the_coloured_tree(site, page):
         "table", name="Re-referrals to children's social care within 12 months (%)"
     ).is_visible()
     assert_accessible(page, "25-monitor")
-    page.get_by_role("link", name="Reviews").first.click()
+    page.get_by_role("link", name="Reviews", exact=True).first.click()
     page.get_by_role("link", name="Effectiveness review 2024-25").click()
     page.get_by_role("link", name="The tree coloured by this review").click()
     assert page.get_by_role("heading", name="The MACS tree coloured by this review").is_visible()

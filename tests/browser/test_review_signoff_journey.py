@@ -15,14 +15,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def open_review(page, period: str) -> None:
-    page.get_by_role("link", name="Reviews").first.click()
+    page.get_by_role("link", name="Reviews", exact=True).first.click()
     page.get_by_role("link", name=f"Effectiveness review {period}").click()
     assert page.get_by_role("heading", name=f"Effectiveness review {period}").is_visible()
 
 
 def test_review_from_start_to_joint_sign_off(site, page, browser):
     sign_in_with_app(page, site)
-    page.get_by_role("link", name="Reviews").first.click()
+    page.get_by_role("link", name="Reviews", exact=True).first.click()
     page.get_by_label("Period").fill("2026-27")
     page.get_by_role("button", name="Start the review").click()
     assert page.get_by_role("heading", name="Effectiveness review 2026-27").is_visible()

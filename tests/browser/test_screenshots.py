@@ -27,6 +27,7 @@ def _pages() -> dict[str, str]:
         wave = Wave.objects.filter(partnership__slug="northshire").order_by("pk").first()
         year = ResourceYear.objects.get(partnership__slug="northshire", year="2024-25")
     return {
+        "home": reverse("partnerships:home", args=["northshire"]),
         "framework-tree": reverse("framework:tree", args=["northshire"]),
         "review": reverse("reviews:review", args=["northshire", review.pk]),
         "survey-results": reverse("surveys:results", args=["northshire", wave.pk]),

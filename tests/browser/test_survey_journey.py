@@ -65,7 +65,7 @@ def test_respondent_answers_on_a_phone(site, page):
 
 def test_manager_reads_results_profile_and_breakdown(site, page):
     sign_in_with_app(page, site)
-    page.get_by_role("link", name="Survey").first.click()
+    page.get_by_role("link", name="Survey", exact=True).first.click()
     assert page.get_by_role("heading", name="Partnership survey").is_visible()
     assert_accessible(page, "46-survey-waves")
     page.get_by_role("link", name="Northshire partnership survey 2025").click()

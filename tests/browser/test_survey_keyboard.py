@@ -95,7 +95,7 @@ def test_respondent_uses_the_keyboard_alone_and_resumes_with_the_code(site, page
 
     manager = browser.new_context().new_page()
     sign_in_with_app(manager, site)
-    manager.get_by_role("link", name="Survey").first.click()
+    manager.get_by_role("link", name="Survey", exact=True).first.click()
     manager.get_by_role("link", name=wave.title).click()
     manager.get_by_role("link", name="Results").first.click()
     assert manager.get_by_role("table", name="Leadership and accountability").first.is_visible()

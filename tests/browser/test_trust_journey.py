@@ -38,12 +38,12 @@ def sign_in_with_app(
 def test_trust_pages_as_a_business_manager(site, page):
     sign_in_with_app(page, site)
 
-    page.get_by_role("link", name="Documents").first.click()
+    page.get_by_role("link", name="Documents", exact=True).first.click()
     assert page.get_by_role("heading", name="Documents", exact=True).is_visible()
     assert page.get_by_role("link", name="Multi-agency safeguarding arrangements").is_visible()
     assert_accessible(page, "11-documents")
 
-    page.get_by_role("link", name="Partnership", exact=True).click()
+    page.get_by_role("link", name="Partnership", exact=True).first.click()
     page.get_by_role("link", name="Agencies").first.click()
     page.get_by_role("link", name="Import agencies from a spreadsheet").click()
     bad = ARTIFACTS / "agencies-with-a-bad-row.csv"
