@@ -3,6 +3,8 @@ the web version, generate and keep Word and PDF files, sign off jointly, publish
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -57,6 +59,14 @@ def _report(report_id: int) -> YearlyReport:
     )
 
 
+def _just_made(request: HttpRequest, report: YearlyReport):
+    """The file this person has just asked for (named in the address), if it is this report's."""
+    made = request.GET.get("made", "")
+    if not made.isdigit():
+        return None
+    return report.files.select_related("file").filter(pk=int(made)).first()
+
+
 def report_detail(request: HttpRequest, partnership: str, report_id: int) -> HttpResponse:
     report = _report(report_id)
     return render(
@@ -66,6 +76,7 @@ def report_detail(request: HttpRequest, partnership: str, report_id: int) -> Htt
             "report": report,
             "sections": report.sections.all(),
             "files": report.files.select_related("file", "generated_by"),
+            "made": _just_made(request, report),
             "can_edit": request.can("reports:edit"),
             "can_publish": request.can("reports:publish"),
             "withdraw_form": WithdrawForm(),
@@ -160,7 +171,10 @@ def generate(request: HttpRequest, partnership: str, report_id: int, fmt: str) -
         raise Http404("No such format.")
     report = _report(report_id)
     generated = services.report_generate(report=report, fmt=fmt, actor=request.user)
-    return redirect("files:download", partnership=partnership, public_id=generated.file.public_id)
+    # Back to the report, which offers the new file: the page that said "Making the PDF" is
+    # replaced by one that says it is ready, rather than left waiting beside a download.
+    made = urlencode({"made": generated.pk})
+    return redirect(f"{reverse('reports:report', args=[partnership, report.pk])}?{made}")
 
 
 def sign_off(request: HttpRequest, partnership: str, report_id: int) -> HttpResponse:

@@ -3,8 +3,10 @@
 import { initAll } from "/static/govuk/govuk-frontend.min.js";
 import { initSessionTimeout } from "/static/js/session.js";
 import { initTableFrames } from "/static/js/tables.js";
+import { initBusyForms } from "/static/js/busy.js";
 
 document.body.classList.add("govuk-frontend-supported");
 initAll();
 initSessionTimeout();
 initTableFrames();
+initBusyForms();

@@ -35,15 +35,19 @@ def test_manager_downloads_the_yearly_report_as_word_and_pdf(site, page):
     page.get_by_role("link", name="Back to the report").click()
 
     ARTIFACTS.mkdir(exist_ok=True)
+    page.get_by_role("button", name="Make the Word document").click()
+    assert page.get_by_text("The Word document is ready.").is_visible()
     with page.expect_download() as word:
-        page.get_by_role("button", name="Make the Word document").click()
+        page.get_by_role("link", name="Download Northshire yearly report 2024-25.docx").click()
     word_path = Path(ARTIFACTS / "yearly-report.docx")
     word.value.save_as(word_path)
     document = WordDocument(io.BytesIO(word_path.read_bytes()))
     assert any(p.style.name == "Heading 1" for p in document.paragraphs)
 
+    page.get_by_role("button", name="Make the PDF").click()
+    assert page.get_by_text("The PDF is ready.").is_visible()
     with page.expect_download() as pdf:
-        page.get_by_role("button", name="Make the PDF").click()
+        page.get_by_role("link", name="Download Northshire yearly report 2024-25.pdf").click()
     pdf_path = Path(ARTIFACTS / "yearly-report.pdf")
     pdf.value.save_as(pdf_path)
     text = PdfReader(io.BytesIO(pdf_path.read_bytes())).pages[0].extract_text()

@@ -145,8 +145,13 @@ def test_word_file_has_heading_styles_tables_and_pictures_with_alt_text(client_a
     pictures = word.inline_shapes
     assert len(pictures) == 2
     assert all(p._inline.docPr.get("descr", "").startswith("Bar chart") for p in pictures)
-    # The download goes through the files app, named as people name the report.
-    download = client_as(Role.BUSINESS_MANAGER).get(response["Location"])
+    # Back on the report, the new file is offered; the download goes through the files app,
+    # named as people name the report.
+    ready = client_as(Role.BUSINESS_MANAGER).get(response["Location"]).content.decode()
+    assert "The Word document is ready." in ready
+    file_url = reverse("files:download", args=["northshire", generated.file.public_id])
+    assert file_url in ready
+    download = client_as(Role.BUSINESS_MANAGER).get(file_url)
     assert download.status_code == 200
     assert 'filename="Northshire yearly report 2024-25.docx"' in download["Content-Disposition"]
     assert b"".join(download.streaming_content)[:2] == b"PK"
