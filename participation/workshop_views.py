@@ -3,6 +3,8 @@ add), promote notes into a priority's plan or a review, finish, and export."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,6 +15,7 @@ from framework.selectors import current_edition
 from trust.signals import data_exported
 from trust.tabular import table_download
 from trust.versioning import model_values
+from ui.qr import qr_svg
 
 from . import selectors, workshops
 from .forms import GroupNotesForm, NoteForm, PromoteForm, WorkshopForm
@@ -116,6 +119,11 @@ def workshop_board(request: HttpRequest, partnership: str, workshop_id: int) -> 
             "note_form": note_form if workshop.is_open and facilitating else None,
             "group_form": group_form if all_notes and facilitating else None,
             "join_url": request.build_absolute_uri(reverse("workshop_guest:join")),
+            "join_qr": qr_svg(
+                request.build_absolute_uri(reverse("workshop_guest:join"))
+                + "?"
+                + urlencode({"code": workshop.code})
+            ),
             "facilitating": facilitating,
             "can_promote": request.can("participation:promote")
             and bool(workshops.promotion_targets(workshop)),

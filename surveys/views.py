@@ -16,6 +16,7 @@ from trust.signals import data_exported
 from trust.tabular import table_download
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.charts import Segment, diverging_bars, inline_svg
+from ui.qr import qr_svg
 
 from . import selectors, services
 from .exporters import TABLES
@@ -108,6 +109,7 @@ def wave_detail(request: HttpRequest, partnership: str, wave_id: int) -> HttpRes
             "statements": statements,
             "rates": response_rates(wave) if wave.mode == Wave.Mode.INVITATIONS else [],
             "link": _link(request, "survey_respond:start", wave.link_token),
+            "link_qr": qr_svg(_link(request, "survey_respond:start", wave.link_token)),
             "can_edit": _managing(request),
             "has_responses": wave.responses.exists(),
         },
