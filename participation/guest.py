@@ -12,7 +12,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django_scopes import scope
@@ -101,6 +101,8 @@ def _support(request: HttpRequest, workshop, guest: str) -> HttpResponse:
 
 @_joined
 def board(request: HttpRequest, workshop) -> HttpResponse:
+    if "count" in request.GET:
+        return JsonResponse({"notes": selectors.notes_shown(workshop)})
     form = NoteForm(request.POST if request.POST.get("form") == "note" else None)
     form.helper.form_tag = False  # the page's form says which form it is
     guest = request.session.get(GUEST) or ""
@@ -117,5 +119,11 @@ def board(request: HttpRequest, workshop) -> HttpResponse:
     return render(
         request,
         "participation/guest/board.html",
-        {"workshop": workshop, "columns": columns, "form": form, "supported": set(supported)},
+        {
+            "workshop": workshop,
+            "columns": columns,
+            "form": form,
+            "supported": set(supported),
+            "notes_shown": len(notes),
+        },
     )

@@ -129,6 +129,11 @@ class BoardColumn:
     groups: list[NoteGroup]
 
 
+def notes_shown(workshop: Workshop) -> int:
+    """How many notes everyone sees on the board (the board's "new notes" check)."""
+    return Note.objects.filter(workshop=workshop, hidden=False).count()
+
+
 def board(workshop: Workshop, *, facilitator: bool) -> list[BoardColumn]:
     """The workshop's notes by column (two queries). Guests never see hidden notes."""
     notes = Note.objects.filter(workshop=workshop).select_related("group")

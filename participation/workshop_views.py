@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -67,6 +67,8 @@ def workshop_board(request: HttpRequest, partnership: str, workshop_id: int) -> 
     workshop = get_object_or_404(
         Workshop.objects.select_related("category", "priority", "review"), pk=workshop_id
     )
+    if "count" in request.GET:
+        return JsonResponse({"notes": selectors.notes_shown(workshop)})
     all_notes = list(Note.objects.filter(workshop=workshop, group__isnull=True, hidden=False))
     facilitating = request.can("participation:workshop", method="POST")
     note_form = NoteForm(request.POST if request.POST.get("form") == "note" else None)
@@ -119,6 +121,7 @@ def workshop_board(request: HttpRequest, partnership: str, workshop_id: int) -> 
             "note_form": note_form if workshop.is_open and facilitating else None,
             "group_form": group_form if all_notes and facilitating else None,
             "join_url": request.build_absolute_uri(reverse("workshop_guest:join")),
+            "notes_shown": selectors.notes_shown(workshop),
             "join_qr": qr_svg(
                 request.build_absolute_uri(reverse("workshop_guest:join"))
                 + "?"

@@ -42,6 +42,7 @@ def test_facilitator_runs_a_workshop_with_two_guests(site, page, browser):
         label="Outcome category 3: Participation"
     )
     page.get_by_label("Date of the workshop").fill("26/11/2026")
+    page.clock.install()  # the board checks for new notes every 15 s: time is moved on below
     page.get_by_role("button", name="Open the workshop").click()
     code = page.locator(".macs-code").inner_text()
     assert len(code) == 6
@@ -66,7 +67,12 @@ def test_facilitator_runs_a_workshop_with_two_guests(site, page, browser):
     with scopes_disabled():
         assert Note.objects.get(text="Meetings happen when we are at school").supports == 1
 
-    page.get_by_role("link", name="Refresh the board").click()
+    # The facilitator's board says that notes have arrived, and shows them when asked.
+    page.get_by_label("Your note").fill("Typed here")  # nothing reloads under someone typing
+    page.clock.run_for(16_000)
+    assert page.get_by_role("status").get_by_text("2 new notes.").is_visible()
+    assert page.get_by_label("Your note").input_value() == "Typed here"
+    page.get_by_role("link", name="Show the new notes").click()
     assert page.get_by_text("Meetings happen when we are at school (1 support)").is_visible()
     page.get_by_role(
         "link", name="Add to the review (note: Meetings happen when we are at school)"

@@ -377,3 +377,21 @@ def test_board_query_count_is_fixed(client_as, django_assert_max_num_queries):
         )
     with django_assert_max_num_queries(30):
         assert client.get(url("workshop", workshop_id=workshop.pk)).status_code == 200
+
+
+def test_the_board_counts_its_notes_for_the_new_notes_check(client_as, demo):
+    """Guests and the facilitator ask how many notes the board shows; hidden notes are not
+    counted, and a guest must have joined."""
+    workshop = live()
+    guest = join(workshop.code)
+    with scopes_disabled():
+        shown = Note.objects.filter(workshop=workshop, hidden=False).count()
+    assert guest.get(board(workshop.code) + "?count=1").json() == {"notes": shown}
+    guest.post(board(workshop.code), {"form": "note", "column": "enablers", "text": "Buses"})
+    assert guest.get(board(workshop.code) + "?count=1").json() == {"notes": shown + 1}
+    with scopes_disabled():
+        Note.objects.filter(text="Buses").update(hidden=True)
+    facilitator = client_as(Role.BUSINESS_MANAGER)
+    counted = facilitator.get(url("workshop", workshop_id=workshop.pk) + "?count=1")
+    assert counted.json() == {"notes": shown}
+    assert Client().get(board(workshop.code) + "?count=1").status_code == 302  # not joined
