@@ -159,3 +159,54 @@ def statement_spreads(period: str, edition: Edition) -> list[StatementSpread]:
             )
         )
     return spreads
+
+
+@dataclass
+class Standing:
+    """One of a partnership's shared figures beside the national distribution it belongs to:
+    how many partnerships are in each band, and which band is this partnership's. A band only:
+    never a rank or a percentile, and no other partnership named."""
+
+    label: str
+    yours: str
+    bands: list[tuple[str, int, bool]]  # (band, how many partnerships, is it this one's)
+    n: int
+
+
+def standings(summary: SharedSummary, edition: Edition) -> dict[str, list[Standing]]:
+    """Where a partnership stands, for the period it shared: each outcome's rating and each
+    survey statement's "true" percentage beside the distributions the national picture shows.
+    Only distributions of at least MINIMUM_PARTNERSHIPS partnerships are given."""
+    scale = levels(edition)
+    own_levels = dict(
+        summary.ratings.filter(indicator_code="").values_list("outcome_code", "level")
+    )
+    outcomes = []
+    for found in outcome_distributions(summary.period, edition):
+        mine = own_levels.get(found.code)
+        if found.hidden or mine is None:
+            continue
+        outcomes.append(
+            Standing(
+                found.label,
+                next(lv.label for lv in scale if lv.value == mine),
+                [
+                    (lv.label, count, lv.value == mine)
+                    for lv, count in zip(scale, found.counts, strict=True)
+                ],
+                found.n,
+            )
+        )
+    own_percent = dict(summary.statements.values_list("number", "true_percent"))
+    statements = []
+    for spread in statement_spreads(summary.period, edition):
+        mine = own_percent.get(spread.number)
+        if spread.hidden or mine is None:
+            continue
+        bands = [
+            (f"{low}–{high}%", count, low <= mine <= high)
+            for count, (low, high) in zip(spread.bands, BANDS, strict=True)
+        ]
+        yours = next(label for label, _, is_mine in bands if is_mine)
+        statements.append(Standing(f"{spread.number}. {spread.text}", yours, bands, spread.n))
+    return {"outcomes": outcomes, "statements": statements}

@@ -135,4 +135,17 @@ def share(request: HttpRequest, partnership: str) -> HttpResponse:
             messages.error(request, error.messages[0])
         return redirect("national:share", partnership=partnership)
     rows = [(report, shared.get(report.period)) for report in reports]
-    return render(request, "national/share.html", {"rows": rows})
+    latest = (
+        SharedSummary.objects.filter(partnership=request.partnership).order_by("-period").first()
+    )
+    edition = selectors.edition_for(latest.period) if latest else None
+    return render(
+        request,
+        "national/share.html",
+        {
+            "rows": rows,
+            "latest": latest,
+            "standing": selectors.standings(latest, edition) if edition else None,
+            "minimum": selectors.MINIMUM_PARTNERSHIPS,
+        },
+    )

@@ -33,6 +33,7 @@ def _pages() -> dict[str, str]:
         "survey-results": reverse("surveys:results", args=["northshire", wave.pk]),
         "resources-year": reverse("resources:year", args=["northshire", year.pk]),
         "audit-trail": reverse("audit:trail", args=["northshire"]),
+        "where-we-stand": reverse("national:share", args=["northshire"]),
     }
 
 

@@ -173,3 +173,37 @@ def test_picture_page_follows_a_withdrawal_and_a_new_share(demo, client_as):
     assert withdrawn[1] < before[1]
     manager.post(share, {"report": report.pk})
     assert shared() == before
+
+
+def test_a_business_manager_sees_where_their_partnership_stands(demo, client_as):
+    """Their band of each national distribution, marked, with counts only: no rank, no
+    percentile, no other partnership, only for the period they shared."""
+    from national.selectors import standings
+
+    page = client_as(Role.BUSINESS_MANAGER).get(reverse("national:share", args=["northshire"]))
+    text = page.content.decode()
+    assert "Where we stand" in text
+    assert "For 2024-25, the year you shared most recently" in text
+    with scopes_disabled():
+        summary = SharedSummary.objects.get(partnership__slug="northshire", period="2024-25")
+        found = standings(summary, edition_for("2024-25"))
+        own = dict(summary.ratings.filter(indicator_code="").values_list("outcome_code", "level"))
+    assert found["outcomes"]
+    assert found["statements"]
+    for standing in found["outcomes"] + found["statements"]:
+        assert standing.n >= 5
+        assert sum(count for _, count, _ in standing.bands) == standing.n
+        assert [band for band, _, mine in standing.bands if mine] == [standing.yours]
+    first = found["outcomes"][0]
+    assert first.yours in {"Not in place", "Developing", "Established", "Embedded"}
+    assert own[first.label.split()[0]] is not None
+    assert "Sample Safeguarding Children Partnership" not in text
+    assert "percentile" not in text.lower()
+    assert "rank" not in text.lower().replace("ranked", "")
+
+
+def test_where_we_stand_needs_a_shared_year(demo, client_as):
+    with scopes_disabled():
+        SharedSummary.objects.filter(partnership__slug="northshire").delete()
+    text = client_as(Role.BUSINESS_MANAGER).get(reverse("national:share", args=["northshire"]))
+    assert "Share a published report's summary to see where" in text.content.decode()
