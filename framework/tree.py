@@ -28,6 +28,21 @@ TRUNK = "#6f4e37"
 ROOT = "#8a6a4f"
 TEXT = "#0b0c0c"
 HIDDEN_MARK = "?macs-shape"
+NOT_REVIEWED = "#b1b4b6"  # GOV.UK mid-grey: a leaf the review has not judged yet
+
+
+def text_on(fill: str) -> str:
+    """Near-black or white, whichever reads better on `fill` (WCAG relative luminance)."""
+    red, green, blue = (int(fill.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    # Contrast with white is 1.05 / (L + 0.05); with near-black (L 0.006) (L + 0.05) / 0.056.
+    return "#ffffff" if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.056 else TEXT
+
+
 # Arial where installed, its metric twin Liberation Sans otherwise; no warnings for the rest.
 FONTS = {
     "font.family": "sans-serif",
@@ -157,7 +172,7 @@ def _figure(spec: TreeSpec):
                 size=8.5,
                 weight="bold",
                 href=leaf.href,
-                colour="#ffffff",
+                colour=text_on(leaf.colour or DEFAULT_LEAF),
             )
     for i, item in enumerate(spec.branches):
         _text(

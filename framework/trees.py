@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from .models import Edition
 from .selectors import categories_with_outcomes
-from .tree import LeafGroup, TreeItem, TreeSpec, draw_tree
+from .tree import NOT_REVIEWED, LeafGroup, TreeItem, TreeSpec, draw_tree
 
 
 def macs_tree_spec(
@@ -15,6 +15,8 @@ def macs_tree_spec(
 ) -> TreeSpec:
     """The MACS TOC tree. `leaf_colours` maps outcome codes to colours (e.g. by rating)."""
     colours = leaf_colours or {}
+    # Coloured by a review: an outcome it has not judged is grey, never the leaf's own green.
+    unjudged = NOT_REVIEWED if leaf_colours is not None else ""
 
     def part(name: str, number: int) -> str:
         return reverse("framework:part_detail", args=[partnership_slug, name, number])
@@ -31,7 +33,7 @@ def macs_tree_spec(
                         label=f"{o.code} {o.short_name}",
                         short=o.code,
                         href=f"{href}#outcome-{o.code}",
-                        colour=colours.get(o.code, ""),
+                        colour=colours.get(o.code, unjudged),
                     )
                     for o in category.outcomes.all()
                 ],

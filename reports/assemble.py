@@ -14,6 +14,7 @@ from django.utils import timezone
 from actions.models import Action, Challenge
 from evidence.models import EvidenceItem
 from framework.models import Outcome, OutcomeCategory, RatingLevel
+from framework.tree import NOT_REVIEWED
 from monitoring.models import LOCAL, Monitor, MonitorValue
 from participation.models import Feedback
 from planning.models import Priority, PriorityOutcome, ProgressUpdate
@@ -103,7 +104,9 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
             "list of evidence at the end."
         )
     )
-    levels = {lv.value: lv.label for lv in RatingLevel.objects.filter(edition=review.edition_id)}
+    scale = RatingLevel.objects.filter(edition=review.edition_id).order_by("value")
+    levels = {lv.value: lv.label for lv in scale}
+    colours = {lv.value: lv.colour for lv in scale}  # the one scale: tags, trees and charts
     evidence = Prefetch("evidence", queryset=EvidenceItem.objects.order_by("date", "pk"))
     judgements = {
         j.outcome_id: j
@@ -159,7 +162,8 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
     labels = [*levels.values(), NOT_RATED]
     names = list(chart_counts)
     series = [
-        Series(label, [float(chart_counts[n].get(label, 0)) for n in names]) for label in labels
+        Series(label, [float(chart_counts[n].get(label, 0)) for n in names], colour)
+        for label, colour in zip(labels, [*colours.values(), NOT_REVIEWED], strict=True)
     ]
     alt = "Bar chart of how many indicators in each outcome category received each rating."
     document.add(

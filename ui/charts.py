@@ -29,6 +29,7 @@ MARKERS = ["o", "s", "^", "D", "v", "P"]
 class Series:
     name: str
     values: list[float | None]  # one per x label; None is a gap
+    colour: str = ""  # a colour the series keeps everywhere (a rating level's); else the palette
 
 
 def line_chart(
@@ -191,7 +192,7 @@ def bar_chart(
             positions,
             [v or 0 for v in s.values],
             height=band,
-            color=COLOURS[index % len(COLOURS)],
+            color=s.colour or COLOURS[index % len(COLOURS)],
             hatch=HATCHES[index % len(HATCHES)],
             edgecolor="white",
             linewidth=0.5,

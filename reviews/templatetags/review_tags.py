@@ -8,9 +8,11 @@ register = template.Library()
 
 NOT_ASSESSED_TAG = mark_safe('<strong class="govuk-tag govuk-tag--grey">Not yet assessed</strong>')
 
+# The one scale of rating colours is the framework content's (RatingLevel.colour): GOV.UK red,
+# orange, blue and green. Each tag is that colour's GOV.UK tag; tests/reviews check they agree.
 TAG_CLASSES = {
     1: "govuk-tag--red",
-    2: "govuk-tag--yellow",
+    2: "govuk-tag--orange",
     3: "govuk-tag--blue",
     4: "govuk-tag--green",
 }

@@ -1,0 +1,55 @@
+"""One colour scale for rating levels: the page tags, the coloured tree and the report's chart
+all use the framework content's colours, and "not reviewed" is a neutral grey."""
+
+from __future__ import annotations
+
+import pytest
+
+from framework.models import RatingLevel
+from framework.selectors import current_edition
+from framework.tree import NOT_REVIEWED, TEXT, text_on
+from framework.trees import macs_tree_spec
+from reviews.templatetags.review_tags import TAG_CLASSES
+from ui.charts import Series, bar_chart
+
+pytestmark = pytest.mark.django_db
+
+# Each GOV.UK tag modifier and the GOV.UK colour it is a tint of.
+GOVUK_TAG_COLOURS = {
+    "govuk-tag--red": "#d4351c",
+    "govuk-tag--orange": "#f47738",
+    "govuk-tag--blue": "#1d70b8",
+    "govuk-tag--green": "#00703c",
+}
+
+
+def _scale() -> dict[int, str]:
+    return dict(
+        RatingLevel.objects.filter(edition=current_edition()).values_list("value", "colour")
+    )
+
+
+def test_page_tags_are_the_levels_own_colours():
+    assert {value: GOVUK_TAG_COLOURS[css] for value, css in TAG_CLASSES.items()} == _scale()
+
+
+def test_a_leaf_the_review_has_not_judged_is_grey_with_dark_text():
+    spec = macs_tree_spec(current_edition(), "northshire", {"1.1": _scale()[4]})
+    leaves = {leaf.short: leaf.colour for group in spec.leaf_groups for leaf in group.leaves}
+    assert leaves["1.1"] == _scale()[4]
+    assert leaves["2.1"] == NOT_REVIEWED
+    assert text_on(NOT_REVIEWED) == TEXT
+    assert text_on(_scale()[2]) == TEXT  # orange: white text would fail contrast
+    assert text_on(_scale()[3]) == "#ffffff"
+    plain = macs_tree_spec(current_edition(), "northshire")
+    assert {leaf.colour for group in plain.leaf_groups for leaf in group.leaves} == {""}
+
+
+def test_the_chart_draws_each_level_in_its_colour():
+    svg = bar_chart(
+        title="Ratings",
+        labels=["Leadership"],
+        series=[Series(str(v), [1.0], colour) for v, colour in _scale().items()],
+    ).decode()
+    for colour in _scale().values():
+        assert colour in svg
