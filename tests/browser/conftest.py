@@ -81,19 +81,47 @@ def page(page):
     assert violations == [], violations
 
 
-def assert_accessible(page, name: str) -> None:
-    """Run axe-core on the page: no WCAG 2.0/2.1/2.2 A or AA violations. Saves a screenshot.
+# Loading axe and running it have no timeout of their own in Playwright: bound both, so that a
+# stalled page fails with a message instead of stalling the whole run (a journey once waited
+# on axe for over twenty minutes), and try a stalled page once more before giving up.
+AXE = """async ([src, tags, ms]) => {
+  const late = (what) => new Promise((_, fail) => setTimeout(() => fail(new Error(what)), ms));
+  if (typeof axe === "undefined") {
+    const loaded = new Promise((done, fail) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = done;
+      script.onerror = () => fail(new Error("axe did not load"));
+      document.head.appendChild(script);
+    });
+    await Promise.race([loaded, late("axe took too long to load")]);
+  }
+  return await Promise.race([
+    axe.run(document, {runOnly: {type: "tag", values: tags}}),
+    late("axe took too long to run"),
+  ]);
+}"""
 
-    axe is loaded from the site's own /static/ (built by `make assets`), so the
-    Content-Security-Policy stays on while it runs."""
+
+def run_axe(page, site: str | None = None) -> dict:
+    """axe-core's result for the page, loaded from the site's own /static/ (built by `make
+    assets`), so the Content-Security-Policy stays on while it runs."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    origin = site or page.evaluate("() => window.location.origin")
+    arguments = [f"{origin}/static/vendor/axe.min.js", WCAG_TAGS, 60_000]
+    try:
+        return page.evaluate(AXE, arguments)
+    except PlaywrightError:
+        page.reload()
+        return page.evaluate(AXE, arguments)
+
+
+def assert_accessible(page, name: str) -> None:
+    """Run axe-core on the page: no WCAG 2.0/2.1/2.2 A or AA violations. Saves a screenshot."""
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    origin = page.evaluate("() => window.location.origin")
-    page.add_script_tag(url=f"{origin}/static/vendor/axe.min.js")
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        WCAG_TAGS,
-    )
+    result = run_axe(page)
     violations = [
         f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
         for v in result["violations"]

@@ -9,11 +9,10 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django_scopes import scopes_disabled
-from playwright.sync_api import Error as PlaywrightError
 
 from macs.access import NATIONAL, PASSWORD_ONLY, PUBLIC, SIGNED_IN, rule_for
 from partnerships.roles import Role
-from tests.browser.conftest import ARTIFACTS, WCAG_TAGS
+from tests.browser.conftest import ARTIFACTS, run_axe
 from tests.conftest import ROLE_EMAILS, verified_client
 from tests.macs.test_access_matrix import CHECKED_NAMES, sample_kwargs
 
@@ -71,37 +70,6 @@ def _sign_in(context, site: str, who: str, demo) -> None:
     client = verified_client(User.objects.get(email=email))
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": site}])
-
-
-# Loading axe and running it have no timeout of their own in Playwright: bound both, so that a
-# stalled page fails the crawl with a message instead of stalling the whole run, and try a
-# stalled page once more before giving up.
-AXE = """async ([src, tags, ms]) => {
-  const late = (what) => new Promise((_, fail) => setTimeout(() => fail(new Error(what)), ms));
-  if (typeof axe === "undefined") {
-    const loaded = new Promise((done, fail) => {
-      const script = document.createElement("script");
-      script.src = src;
-      script.onload = done;
-      script.onerror = () => fail(new Error("axe did not load"));
-      document.head.appendChild(script);
-    });
-    await Promise.race([loaded, late("axe took too long to load")]);
-  }
-  return await Promise.race([
-    axe.run(document, {runOnly: {type: "tag", values: tags}}),
-    late("axe took too long to run"),
-  ]);
-}"""
-
-
-def _axe(page, site: str) -> dict:
-    arguments = [f"{site}/static/vendor/axe.min.js", WCAG_TAGS, 60_000]
-    try:
-        return page.evaluate(AXE, arguments)
-    except PlaywrightError:
-        page.reload()
-        return page.evaluate(AXE, arguments)
 
 
 # What sticks out at 360 px: the page wider than the screen (the widest elements named), or a
@@ -168,7 +136,7 @@ def test_every_page_meets_wcag_22_aa(who, site, browser):
             or "text/html" not in response.headers.get("content-type", "")
         ):
             continue
-        result = _axe(page, site)
+        result = run_axe(page, site)
         checked += 1
         for violation in result["violations"]:
             problems.append(
