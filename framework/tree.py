@@ -1,8 +1,12 @@
-"""Draw a theory-of-change tree: the MACS tree, or later a priority's own tree.
+"""Draw a theory-of-change tree: the MACS tree, or a priority's own tree.
 
 One function, `draw_tree`, gives the same picture as SVG (for the page: leaves are links and
 the text is real text) or PNG (for Word and PDF). Pure: it takes a `TreeSpec` and knows nothing
 of the database. Screen-reader users get the same structure from the page's text alternative.
+
+The drawing is measured in points and is `WIDTH` points wide. Shown at its own width or wider
+(the page never shrinks it: on a phone it scrolls inside its frame), no text is smaller than
+`SIZE` pixels. Text is wrapped in full, never clipped, and the layout grows to hold it.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import io
 import logging
 import math
 import re
+import textwrap
 from dataclasses import dataclass, field
 from html import escape
 
@@ -19,16 +24,25 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
-from matplotlib.patches import Ellipse, FancyBboxPatch, Polygon
+from matplotlib.patches import FancyBboxPatch, Polygon
 
 matplotlib.rcParams["text.parse_math"] = False  # labels are plain text (see ui.charts)
 
 DEFAULT_LEAF = "#00703c"
 TRUNK = "#6f4e37"
 ROOT = "#8a6a4f"
+SKY = "#1d70b8"
 TEXT = "#0b0c0c"
 HIDDEN_MARK = "?macs-shape"
 NOT_REVIEWED = "#b1b4b6"  # GOV.UK mid-grey: a leaf the review has not judged yet
+
+WIDTH = 960  # points; the page's main column is 960 px wide on a laptop
+SIZE = 12  # the smallest text, in points (pixels at the drawing's own width)
+HEADING = 13
+LINE = SIZE * 1.3
+PAD = 16
+LEAF_WIDTH = 84  # two leaves side by side under each of five outcome categories
+PER_ROW = {"birds": 5, "groups": 5, "roots": 6}
 
 
 def text_on(fill: str) -> str:
@@ -53,13 +67,15 @@ logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
 @dataclass(frozen=True)
 class TreeItem:
-    """A labelled element of the tree. `href` makes it a link in SVG."""
+    """A labelled element of the tree. `href` makes it a link in SVG. A leaf shows `short`
+    and, under it, `note` (a review's judgement, so colour is never the only cue)."""
 
     label: str
     short: str = ""
     href: str = ""
     colour: str = ""
     description: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,122 +97,319 @@ class TreeSpec:
     roots: list[TreeItem] = field(default_factory=list)
 
 
-def _link(artist, item_href: str, hidden: bool = False) -> None:
-    if item_href:
-        artist.set_url(item_href + (HIDDEN_MARK if hidden else ""))
-
-
-def _text(ax, x, y, s, *, size=9, weight="normal", href="", ha="center", colour=TEXT, **kw):
-    t = ax.text(
-        x,
-        y,
-        s,
-        ha=ha,
-        va="center",
-        fontsize=size,
-        fontweight=weight,
-        color=colour,
-        **kw,
+def wrap(text: str, width: float, *, bold: bool = False, size: float = SIZE) -> list[str]:
+    """`text` in whole words on lines at most `width` points wide (a generous Arial average,
+    so real text stays inside; the tests measure the drawn text)."""
+    per_char = size * (0.58 if bold else 0.52)
+    lines = textwrap.wrap(
+        " ".join(text.split()), max(4, int(width / per_char)), break_long_words=False
     )
-    _link(t, href)
-    return t
+    return lines or [""]
+
+
+def _widest(text: str, *, bold: bool = False) -> float:
+    """Roughly how wide `text` is on one line, in points."""
+    return len(text) * SIZE * (0.58 if bold else 0.52)
+
+
+# -- Layout: everything is placed from the top down, in points, before anything is drawn. --
+
+
+@dataclass
+class Words:
+    """Lines of text whose first line is the link; the rest repeat it hidden (one tab stop)."""
+
+    x: float
+    top: float
+    lines: list[str]
+    size: float = SIZE
+    bold: bool = False
+    href: str = ""
+    ha: str = "center"
+    colour: str = TEXT
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.size * 1.3
+
+
+@dataclass
+class Leaf:
+    x: float  # centre
+    top: float
+    width: float
+    height: float
+    colour: str
+    href: str
+
+
+@dataclass
+class Layout:
+    height: float = 0
+    words: list[Words] = field(default_factory=list)
+    leaves: list[Leaf] = field(default_factory=list)
+    boxes: list[tuple[float, float, float, float, str]] = field(default_factory=list)
+    lines: list[tuple[list[float], list[float], str, float]] = field(default_factory=list)
+    birds: list[tuple[float, float]] = field(default_factory=list)
+    trunk: tuple[float, float] = (0, 0)  # top and bottom
+
+
+def _columns(count: int, most: int) -> list[list[int]]:
+    """Indexes split into rows of at most `most`."""
+    return [list(range(i, min(i + most, count))) for i in range(0, count, most)]
+
+
+def _sky(spec: TreeSpec, out: Layout, top: float) -> float:
+    if not spec.birds:
+        return top
+    out.words.append(Words(PAD, top, ["Birds: impacts"], HEADING, True, ha="left"))
+    top += HEADING * 1.3 + 8
+    for row in _columns(len(spec.birds), PER_ROW["birds"]):
+        width = (WIDTH - 2 * PAD) / len(row)
+        tallest = 0.0
+        for n, i in enumerate(row):
+            item, x = spec.birds[i], PAD + width * (n + 0.5)
+            out.birds.append((x, top + 6))
+            words = Words(x, top + 16, wrap(item.short or item.label, width - 16), href=item.href)
+            out.words.append(words)
+            tallest = max(tallest, words.height)
+        top += 16 + tallest + 12
+    return top + 8
+
+
+def _leaf_lines(leaf: TreeItem, width: float) -> tuple[list[str], list[str]]:
+    return wrap(leaf.short or leaf.label, width - 12, bold=True), (
+        wrap(leaf.note, width - 8) if leaf.note else []
+    )
+
+
+def _leaf_width(leaves: list[TreeItem], room: float) -> float:
+    """Wide enough for each leaf's longest word-run, within the group's column."""
+    wanted = max(
+        [_widest(leaf.short or leaf.label, bold=True) + 16 for leaf in leaves]
+        + [_widest(leaf.note) + 12 for leaf in leaves]
+    )
+    return max(LEAF_WIDTH, min(wanted, room - 12, 220))
+
+
+def _crown(spec: TreeSpec, out: Layout, top: float) -> tuple[float, list[tuple[float, float]]]:
+    """The outcome groups across the crown, the middle ones raised; returns where each
+    group's cluster ends (its branch meets it there)."""
+    ends: list[tuple[float, float]] = []
+    for row in _columns(len(spec.leaf_groups), PER_ROW["groups"]):
+        width = (WIDTH - 2 * PAD) / len(row)
+        bottom = top
+        for n, i in enumerate(row):
+            group, x = spec.leaf_groups[i], PAD + width * (n + 0.5)
+            lift = 40 * math.sin(math.pi * (n + 0.5) / len(row)) if len(row) > 2 else 40
+            cursor = top + 40 - lift
+            name = Words(
+                x,
+                cursor,
+                wrap(group.name, width - 12, bold=True, size=HEADING),
+                HEADING,
+                True,
+                group.href,
+            )
+            out.words.append(name)
+            cursor += name.height + 6
+            cursor = _cluster(group.leaves, x, width, cursor, out)
+            ends.append((x, cursor))
+            bottom = max(bottom, cursor)
+        top = bottom + 16
+    return top, ends
+
+
+def _cluster(leaves: list[TreeItem], x: float, width: float, top: float, out: Layout) -> float:
+    if not leaves:
+        return top
+    leaf_width = _leaf_width(leaves, width)
+    across = max(1, min(len(leaves), int((width + 6) // (leaf_width + 6))))
+    for row in _columns(len(leaves), across):
+        texts = [_leaf_lines(leaves[i], leaf_width) for i in row]
+        height = max(len(a) + len(b) for a, b in texts) * LINE + 14
+        for n, i in enumerate(row):
+            leaf = leaves[i]
+            cx = x + (n - (len(row) - 1) / 2) * (leaf_width + 6)
+            fill = leaf.colour or DEFAULT_LEAF
+            out.leaves.append(Leaf(cx, top, leaf_width, height, fill, leaf.href))
+            short, note = texts[n]
+            lines = len(short) + len(note)
+            first = top + (height - lines * LINE) / 2
+            out.words.append(
+                Words(cx, first, short, bold=True, href=leaf.href, colour=text_on(fill))
+            )
+            if note:
+                out.words.append(
+                    Words(
+                        cx,
+                        first + len(short) * LINE,
+                        note,
+                        href=leaf.href + HIDDEN_MARK,
+                        colour=text_on(fill),
+                    )
+                )
+        top += height + 6
+    return top
+
+
+def _item_column(
+    items: list[TreeItem], heading: str, left: float, width: float, top: float, out: Layout
+) -> float:
+    if not items:
+        return top
+    out.words.append(Words(left, top, [heading], HEADING, True, ha="left"))
+    top += HEADING * 1.3 + 6
+    for item in items:
+        words = Words(left, top, wrap(item.short or item.label, width), href=item.href, ha="left")
+        out.words.append(words)
+        top += words.height + 6
+    return top
+
+
+def _middle(spec: TreeSpec, out: Layout, top: float, ends: list[tuple[float, float]]) -> float:
+    middle = WIDTH / 2
+    side = middle - 60 - PAD
+    # The columns start below where the branches leave the trunk.
+    left = _item_column(spec.branches, "Branches: activities", PAD, side, top + 28, out)
+    right = _item_column(spec.trunk, "Trunk: resources", middle + 60, side, top + 28, out)
+    bottom = max(left, right, top + 140) + 10
+    out.trunk = (top, bottom)
+    for x, end in ends:
+        out.lines.append(
+            (
+                [middle + max(-30.0, min(30.0, (x - middle) / 8)), (middle + x) / 2, x],
+                [top + 4, (top + end) / 2 + 6, end - 4],
+                TRUNK,
+                4,
+            )
+        )
+    out.words.append(
+        Words(middle, (top + bottom) / 2 - LINE, ["Trunk"], HEADING, True, colour="#ffffff")
+    )
+    return bottom
+
+
+def _roots(spec: TreeSpec, out: Layout, top: float) -> float:
+    top += 36
+    for row in _columns(len(spec.roots), PER_ROW["roots"]):
+        width = (WIDTH - 2 * PAD) / len(row)
+        texts = [wrap(spec.roots[i].short or spec.roots[i].label, width - 28) for i in row]
+        height = max(len(t) for t in texts) * LINE + 14
+        for n, i in enumerate(row):
+            x = PAD + width * (n + 0.5)
+            out.lines.append(
+                (
+                    [WIDTH / 2, (WIDTH / 2 + x) / 2, x],
+                    [out.trunk[1] - 4, out.trunk[1] + 18, top],
+                    ROOT,
+                    3,
+                )
+            )
+            out.boxes.append((x - width / 2 + 6, top, width - 12, height, spec.roots[i].href))
+            first = top + (height - len(texts[n]) * LINE) / 2
+            out.words.append(Words(x, first, texts[n], href=spec.roots[i].href))
+        top += height + 12
+    out.words.append(Words(WIDTH / 2, top, ["Roots: principles"], HEADING, True))
+    return top + HEADING * 1.3
+
+
+def layout(spec: TreeSpec) -> Layout:
+    out = Layout()
+    top = _sky(spec, out, PAD)
+    top, ends = _crown(spec, out, top)
+    top = _middle(spec, out, top, ends)
+    out.height = _roots(spec, out, top) + PAD
+    return out
+
+
+# -- Drawing --
+
+
+def _link(artist, href: str) -> None:
+    if href:
+        artist.set_url(href)
+
+
+def _draw_words(ax, words: Words, height: float) -> None:
+    for n, line in enumerate(words.lines):
+        # The first line is the link; the rest point to the same place but are hidden.
+        href = (
+            words.href
+            if n == 0 or not words.href
+            else words.href.removesuffix(HIDDEN_MARK) + HIDDEN_MARK
+        )
+        text = ax.text(
+            words.x,
+            height - words.top - (n + 0.5) * words.size * 1.3,
+            line,
+            ha=words.ha,
+            va="center",
+            fontsize=words.size,
+            color=words.colour,
+            fontweight="bold" if words.bold else "normal",
+            zorder=4,
+        )
+        _link(text, href)
 
 
 def _figure(spec: TreeSpec):
-    fig = plt.figure(figsize=(12, 9), dpi=100)
+    plan = layout(spec)
+    h = plan.height
+    fig = plt.figure(figsize=(WIDTH / 72, h / 72), dpi=72)
     ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, 120)
-    ax.set_ylim(0, 90)
+    ax.set_xlim(0, WIDTH)
+    ax.set_ylim(0, h)
     ax.axis("off")
-
-    # Trunk: the resources.
-    ax.add_patch(Polygon([(55, 18), (65, 18), (63, 46), (57, 46)], closed=True, color=TRUNK))
-    _text(ax, 60, 32, "Trunk:\nresources", size=9, weight="bold", colour="#ffffff")
-    for i, item in enumerate(spec.trunk):
-        _text(
-            ax,
-            67,
-            21 + (len(spec.trunk) - 1 - i) * 3.6,
-            item.short or item.label,
-            size=7.5,
-            ha="left",
-            href=item.href,
-        )
-
-    # Roots: the principles, spread under the trunk.
-    n = max(len(spec.roots), 1)
-    for i, item in enumerate(spec.roots):
-        x = 12 + i * (96 / max(n - 1, 1)) if n > 1 else 60
-        y = 7 if i % 2 == 0 else 11
-        ax.plot([60, (60 + x) / 2, x], [18, 14, y + 1.5], color=ROOT, linewidth=3, zorder=1)
-        box = FancyBboxPatch(
-            (x - 8.5, y - 2.6),
-            17,
-            4.2,
-            boxstyle="round,pad=0.3",
-            facecolor="#f3f2f1",
-            edgecolor=ROOT,
+    top, bottom = plan.trunk
+    middle = WIDTH / 2
+    ax.add_patch(
+        Polygon(
+            [
+                (middle - 56, h - bottom),
+                (middle + 56, h - bottom),
+                (middle + 40, h - top),
+                (middle - 40, h - top),
+            ],
+            closed=True,
+            color=TRUNK,
             zorder=2,
         )
-        ax.add_patch(box)
-        _link(box, item.href, hidden=True)
-        _text(ax, x, y - 0.5, item.short or item.label, size=7.5, href=item.href, zorder=3)
-    _text(ax, 60, 2, "Roots: principles", size=9, weight="bold")
-
-    # Branches and leaves: one branch per leaf group, fanned over the crown.
-    groups = spec.leaf_groups
-    g = max(len(groups), 1)
-    for i, group in enumerate(groups):
-        angle = math.pi * (0.9 - 0.8 * i / max(g - 1, 1)) if g > 1 else math.pi / 2
-        cx, cy = 60 + 44 * math.cos(angle), 46 + 24 * math.sin(angle)
-        ax.plot([60, (60 + cx) / 2, cx], [46, (46 + cy) / 2 + 3, cy - 4], color=TRUNK, linewidth=4)
-        _text(ax, cx, cy + 9, group.name, size=10, weight="bold", href=group.href)
-        k = len(group.leaves)
-        for j, leaf in enumerate(group.leaves):
-            lx = cx + (j - (k - 1) / 2) * 7.2
-            ly = cy + (1.5 if j % 2 else -1.5)
-            shape = Ellipse(
-                (lx, ly),
-                6.8,
-                5.2,
-                facecolor=leaf.colour or DEFAULT_LEAF,
-                edgecolor="#ffffff",
-            )
-            ax.add_patch(shape)
-            _link(shape, leaf.href, hidden=True)
-            _text(
-                ax,
-                lx,
-                ly,
-                leaf.short or leaf.label,
-                size=8.5,
-                weight="bold",
-                href=leaf.href,
-                colour=text_on(leaf.colour or DEFAULT_LEAF),
-            )
-    for i, item in enumerate(spec.branches):
-        _text(
-            ax,
-            2,
-            44 - i * 3.4,
-            item.short or item.label,
-            size=7.5,
-            ha="left",
-            href=item.href,
+    )
+    for xs, ys, colour, width in plan.lines:
+        ax.plot(
+            xs, [h - y for y in ys], color=colour, linewidth=width, zorder=1, solid_capstyle="round"
         )
-    if spec.branches:
-        _text(ax, 2, 48, "Branches: activities", size=9, weight="bold", ha="left")
-
-    # Birds: the impacts, across the sky.
-    b = max(len(spec.birds), 1)
-    for i, item in enumerate(spec.birds):
-        x = 12 + i * (96 / max(b - 1, 1)) if b > 1 else 60
-        y = 86 if i % 2 == 0 else 83.5
-        ax.plot([x - 2.2, x - 0.8, x], [y + 0.8, y + 1.2, y], color="#1d70b8", linewidth=2)
-        ax.plot([x, x + 0.8, x + 2.2], [y, y + 1.2, y + 0.8], color="#1d70b8", linewidth=2)
-        _text(ax, x, y - 1.8, item.short or item.label, size=7.5, href=item.href)
-    if spec.birds:
-        _text(ax, 113, 89, "Birds: impacts", size=9, weight="bold")
+    for x, y in plan.birds:
+        ax.plot([x - 9, x - 4, x], [h - y + 3, h - y + 5, h - y], color=SKY, linewidth=2)
+        ax.plot([x, x + 4, x + 9], [h - y, h - y + 5, h - y + 3], color=SKY, linewidth=2)
+    for leaf in plan.leaves:
+        shape = FancyBboxPatch(
+            (leaf.x - leaf.width / 2, h - leaf.top - leaf.height),
+            leaf.width,
+            leaf.height,
+            boxstyle="round,pad=0,rounding_size=16",
+            facecolor=leaf.colour,
+            edgecolor="#ffffff",
+            linewidth=1.5,
+            zorder=3,
+        )
+        ax.add_patch(shape)
+        _link(shape, leaf.href + HIDDEN_MARK if leaf.href else "")
+    for left, top_, width, height, href in plan.boxes:
+        box = FancyBboxPatch(
+            (left, h - top_ - height),
+            width,
+            height,
+            boxstyle="round,pad=0,rounding_size=6",
+            facecolor="#f3f2f1",
+            edgecolor=ROOT,
+            zorder=3,
+        )
+        ax.add_patch(box)
+        _link(box, href + HIDDEN_MARK if href else "")
+    for words in plan.words:
+        _draw_words(ax, words, h)
     return fig
 
 

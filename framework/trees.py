@@ -9,14 +9,22 @@ from .models import Edition
 from .selectors import categories_with_outcomes
 from .tree import NOT_REVIEWED, LeafGroup, TreeItem, TreeSpec, draw_tree
 
+NOT_ASSESSED = "Not yet assessed"  # the key's words for a leaf the review has not judged
+
 
 def macs_tree_spec(
-    edition: Edition, partnership_slug: str, leaf_colours: dict[str, str] | None = None
+    edition: Edition,
+    partnership_slug: str,
+    leaf_colours: dict[str, str] | None = None,
+    leaf_notes: dict[str, str] | None = None,
 ) -> TreeSpec:
-    """The MACS TOC tree. `leaf_colours` maps outcome codes to colours (e.g. by rating)."""
+    """The MACS TOC tree. `leaf_colours` maps outcome codes to colours (e.g. by rating) and
+    `leaf_notes` to the words that say the same, so colour is never the only cue."""
     colours = leaf_colours or {}
+    notes = leaf_notes or {}
     # Coloured by a review: an outcome it has not judged is grey, never the leaf's own green.
     unjudged = NOT_REVIEWED if leaf_colours is not None else ""
+    unjudged_note = NOT_ASSESSED if leaf_colours is not None else ""
 
     def part(name: str, number: int) -> str:
         return reverse("framework:part_detail", args=[partnership_slug, name, number])
@@ -30,10 +38,12 @@ def macs_tree_spec(
                 href=href,
                 leaves=[
                     TreeItem(
-                        label=f"{o.code} {o.short_name}",
+                        label=f"{o.code} {o.short_name}"
+                        + (f": {notes.get(o.code, unjudged_note)}" if unjudged_note else ""),
                         short=o.code,
                         href=f"{href}#outcome-{o.code}",
                         colour=colours.get(o.code, unjudged),
+                        note=notes.get(o.code, unjudged_note),
                     )
                     for o in category.outcomes.all()
                 ],
@@ -44,7 +54,7 @@ def macs_tree_spec(
         birds=[
             TreeItem(
                 label=f"Impact {i.number}: {i.text}",
-                short=f"Impact {i.number}",
+                short=i.text,
                 href=part("impacts", i.number),
             )
             for i in edition.impact_set.order_by("number")
@@ -53,7 +63,7 @@ def macs_tree_spec(
         branches=[
             TreeItem(
                 label=f"Activity {a.number}: {a.text}",
-                short=_clip(a.text, 38),
+                short=_cap(a.text),
                 href=part("activities", a.number),
             )
             for a in edition.indicativeactivity_set.order_by("number")
@@ -61,7 +71,7 @@ def macs_tree_spec(
         trunk=[
             TreeItem(
                 label=f"Resource {r.number}: {r.text}",
-                short=_clip(r.text, 34),
+                short=_cap(r.text),
                 href=part("resources", r.number),
             )
             for r in edition.indicativeresource_set.order_by("number")
@@ -79,15 +89,6 @@ def macs_tree_spec(
 
 def _cap(text: str) -> str:
     return text[0].upper() + text[1:]
-
-
-def _clip(text: str, length: int) -> str:
-    """The first words of `text`, up to `length` characters. No ellipsis: the visible words
-    must be the start of the link's accessible name (WCAG 2.5.3, label in name)."""
-    text = _cap(text.rstrip("."))
-    if len(text) <= length:
-        return text
-    return text[:length].rsplit(" ", 1)[0]
 
 
 def cached_tree(edition: Edition, partnership_slug: str, fmt: str) -> bytes:

@@ -18,11 +18,6 @@ PROGRESS_COLOURS = {
 }
 
 
-def _clip(text: str, length: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0]
-
-
 # Every item needs its own address: the drawing names each link by its address.
 def priority_tree_spec(priority: Priority, model: LogicModel, partnership_slug: str) -> TreeSpec:
     def step(number: int) -> str:
@@ -33,7 +28,7 @@ def priority_tree_spec(priority: Priority, model: LogicModel, partnership_slug: 
         birds=[
             TreeItem(
                 label=f"Overall change: {priority.overall_change}",
-                short=_clip(priority.overall_change or "Overall change", 40),
+                short=priority.overall_change,
                 href=step(1),
             )
         ]
@@ -47,11 +42,13 @@ def priority_tree_spec(priority: Priority, model: LogicModel, partnership_slug: 
                     TreeItem(
                         label=f"{o.get_term_display()} outcome: {o.text}"
                         + (f" ({o.latest.get_status_display()})" if o.latest else ""),
-                        short=_clip(o.text, 30),
+                        short=o.text,
                         href=reverse(
                             "planning:progress", args=[partnership_slug, priority.pk, o.pk]
                         ),
                         colour=PROGRESS_COLOURS.get(o.latest.status, "") if o.latest else "",
+                        # The words for the colour, so colour is never the only cue.
+                        note=o.latest.get_status_display() if o.latest else "Not reviewed yet",
                     )
                     for o in outcomes
                 ],
@@ -62,7 +59,7 @@ def priority_tree_spec(priority: Priority, model: LogicModel, partnership_slug: 
         branches=[
             TreeItem(
                 label=f"Activity: {a.title}",
-                short=_clip(a.title, 38),
+                short=a.title,
                 href=reverse("planning:activity", args=[partnership_slug, priority.pk, a.pk]),
             )
             for a in model.activities
@@ -70,7 +67,7 @@ def priority_tree_spec(priority: Priority, model: LogicModel, partnership_slug: 
         trunk=[
             TreeItem(
                 label=f"Resource: {r.get_kind_display()}: {r.description}",
-                short=_clip(r.get_kind_display(), 34),
+                short=f"{r.get_kind_display()}: {r.description}",
                 href=f"{step(4)}#resource-{r.pk}",
             )
             for a in model.activities

@@ -149,13 +149,11 @@ def review_overview(review: Review, *, only=None) -> ReviewOverview:
     )
 
 
-def outcome_colours(review: Review) -> dict[str, str]:
-    """Outcome code → the colour of its judged level, for the coloured MACS tree."""
-    colours = dict(
-        RatingLevel.objects.filter(edition=review.edition_id).values_list("value", "colour")
-    )
+def outcome_levels(review: Review) -> dict[str, RatingLevel]:
+    """Outcome code → its judged level (colour and words), for the coloured MACS tree."""
+    levels = {level.value: level for level in RatingLevel.objects.filter(edition=review.edition_id)}
     return {
-        code: colours[level]
+        code: levels[level]
         for code, level in OutcomeJudgement.objects.filter(
             review=review, level__isnull=False
         ).values_list("outcome__code", "level")

@@ -33,7 +33,7 @@ from .forms import (
 from .imports import RATING_COLUMNS
 from .models import LocalIndicator, OutcomeJudgement, Rating, Review
 from .outcome_signals import signals_for
-from .selectors import assigned_filter, is_assigned, latest_review, outcome_colours, review_overview
+from .selectors import assigned_filter, is_assigned, latest_review, outcome_levels, review_overview
 
 
 def _is_manager(request) -> bool:
@@ -278,10 +278,14 @@ def assign(request: HttpRequest, partnership: str, review_id: int) -> HttpRespon
 
 def tree(request: HttpRequest, partnership: str, review_id: int) -> HttpResponse:
     review = get_object_or_404(Review, pk=review_id)
-    colours = outcome_colours(review)
-    svg = draw_tree(
-        macs_tree_spec(review.edition, partnership, leaf_colours=colours), "svg"
-    ).decode()
+    levels = outcome_levels(review)
+    spec = macs_tree_spec(
+        review.edition,
+        partnership,
+        leaf_colours={code: level.colour for code, level in levels.items()},
+        leaf_notes={code: level.label for code, level in levels.items()},
+    )
+    svg = draw_tree(spec, "svg").decode()
     overview = review_overview(review)
     return render(
         request,

@@ -82,12 +82,21 @@ PHONE_WIDTH = """() => {
     .slice(0, 3).map((e) => e.outerHTML.slice(0, 100));
   return {page: document.documentElement.scrollWidth, width, wide};
 }"""
-TREE_LABELS = """() => [...document.querySelectorAll("figure.macs-tree svg")].flatMap((svg) => {
+# Every tree label inside its drawing and at least 12 px as shown (the drawing's text is sized in
+# its own units, so the shown size is that times the drawing's scale).
+TREE_LABELS = """() => [...document.querySelectorAll("svg.macs-tree")].flatMap((svg) => {
   const box = svg.getBoundingClientRect();
-  return [...svg.querySelectorAll("text")]
-    .filter((t) => { const r = t.getBoundingClientRect();
-      return r.width && (r.left < box.left - 1 || r.right > box.right + 1); })
-    .map((t) => t.textContent.slice(0, 60));
+  const scale = box.width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll("text")].flatMap((t) => {
+    const r = t.getBoundingClientRect();
+    const size = parseFloat(getComputedStyle(t).fontSize) * scale;
+    const name = t.textContent.slice(0, 60);
+    return [
+      ...(r.width && (r.left < box.left - 1 || r.right > box.right + 1)
+        ? [`tree label overflows the drawing: ${name}`] : []),
+      ...(size < 11.9 ? [`tree label is ${size.toFixed(1)} px: ${name}`] : []),
+    ];
+  });
 })"""
 
 
@@ -108,7 +117,7 @@ def _phone_problems(page, phone: bool) -> list[str]:
         problems.append(
             f"{measured['page']} px wide at 360 px; sticking out: {' | '.join(measured['wide'])}"
         )
-    problems += [f"tree label overflows the drawing: {label}" for label in labels]
+    problems += labels
     return problems
 
 

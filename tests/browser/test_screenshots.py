@@ -1,8 +1,11 @@
-"""Pictures of the pages people look at most, at laptop and phone width, saved under
-test-artifacts/screenshots/ for a person to look at (and compare between changes). Each page
-is also checked to fit a 360 px phone."""
+"""Pictures of the pages people look at most, at laptop and phone width, and the first pages of
+the yearly report's PDF, saved under test-artifacts/screenshots/ for a person to look at.
+MACS_SCREENSHOTS=before (for example) puts them in a folder of that name, to compare a change
+with what came before it. Each page is also checked to fit a 360 px phone."""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 from django.urls import reverse
@@ -39,7 +42,7 @@ def _pages() -> dict[str, str]:
 
 def test_screenshots_at_laptop_and_phone_width(site, page):
     sign_in_with_app(page, site)
-    folder = ARTIFACTS / "screenshots"
+    folder = ARTIFACTS / "screenshots" / os.environ.get("MACS_SCREENSHOTS", "")
     folder.mkdir(parents=True, exist_ok=True)
     too_wide = []
     for name, path in _pages().items():
@@ -51,3 +54,23 @@ def test_screenshots_at_laptop_and_phone_width(site, page):
             if size == "phone" and width > PHONE["width"]:
                 too_wide.append(f"{name}: {width} px")
     assert too_wide == []
+
+
+def test_pictures_of_the_yearly_report_pdf(site):  # the demo, restored
+    import pypdfium2
+    from django_scopes import scopes_disabled
+
+    from reports.assemble import assemble
+    from reports.models import YearlyReport
+    from reports.pdf_renderer import render_pdf
+
+    with scopes_disabled():
+        report = YearlyReport.objects.get(partnership__slug="northshire", period="2024-25")
+        pdf = render_pdf(assemble(report), partnership_name=report.partnership.name)
+    folder = ARTIFACTS / "screenshots" / os.environ.get("MACS_SCREENSHOTS", "")
+    folder.mkdir(parents=True, exist_ok=True)
+    document = pypdfium2.PdfDocument(pdf)
+    assert len(document) > 3
+    for number in range(min(len(document), 8)):
+        picture = document[number].render(scale=1.2).to_pil()
+        picture.save(folder / f"yearly-report-pdf-page-{number + 1}.png")

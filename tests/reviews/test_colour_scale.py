@@ -53,3 +53,34 @@ def test_the_chart_draws_each_level_in_its_colour():
     ).decode()
     for colour in _scale().values():
         assert colour in svg
+
+
+def test_colour_is_never_the_only_cue_on_the_tree():
+    spec = macs_tree_spec(
+        current_edition(), "northshire", {"1.1": _scale()[4]}, {"1.1": "Embedded"}
+    )
+    leaves = {leaf.short: leaf for group in spec.leaf_groups for leaf in group.leaves}
+    assert leaves["1.1"].note == "Embedded"
+    assert leaves["2.1"].note == "Not yet assessed"
+    assert leaves["2.1"].label.endswith(": Not yet assessed")  # and in its link's name
+    plain = macs_tree_spec(current_edition(), "northshire")
+    assert {leaf.note for group in plain.leaf_groups for leaf in group.leaves} == {""}
+
+
+def test_the_review_tree_page_writes_each_judgement_on_its_leaf(client_as, demo):
+    from django.urls import reverse
+    from django_scopes import scopes_disabled
+
+    from partnerships.roles import Role
+    from reviews.models import Review
+
+    with scopes_disabled():
+        review = Review.objects.get(partnership=demo["northshire"], period="2024-25")
+    body = client_as(Role.OBSERVER).get(reverse("reviews:tree", args=["northshire", review.pk]))
+    svg = body.content.decode().split("<svg", 1)[1].split("</svg>", 1)[0]
+    judged = [
+        label
+        for label in ("Not in place", "Developing", "Established", "Embedded")
+        if f">{label}<" in svg
+    ]
+    assert judged, "no leaf says its judgement in words"
