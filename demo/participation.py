@@ -121,6 +121,30 @@ FEEDBACK = [
     ),
 ]
 
+# Easy-read words for the public items, by what was said: (what they told us, what we did).
+EASY_READ = {
+    "We don't know who to talk to at school when something is wrong at home.": (
+        "You did not know who to talk to at school when something is wrong at home.",
+        "Every secondary school now has a poster in every classroom. The poster shows the "
+        "person to talk to. You helped write the poster.",
+    ),
+    "Meetings about young people use words we don't understand.": (
+        "Meetings about young people use words you do not understand.",
+        "After each meeting we send a short summary in plain words. "
+        "Two young scrutineers check it first.",
+    ),
+    "Young people should help choose the partnership's priorities.": (
+        "Young people should help choose what the partnership works on.",
+        "Two young scrutineers will come to the day in March when we choose. "
+        "We will tell you what we decided.",
+    ),
+    "Parents are scared that asking for help means their children will be taken away.": (
+        "Parents are scared to ask for help. They worry their children will be taken away.",
+        "The family hubs now explain help for families in plain words. "
+        "Parents from the family panel help train staff.",
+    ),
+}
+
 NEGLECT_NOTES = [
     # (column, text, supports)
     (Column.OUTCOMES, "Parents feel they can ask for help without being judged", 9),
@@ -199,6 +223,8 @@ def demo_participation(partnerships: dict) -> None:
                 response=response,
                 responded_by=who,
                 public=public,
+                said_easy=EASY_READ.get(said, ("", ""))[0],
+                response_easy=EASY_READ.get(said, ("", ""))[1],
                 responded_on=received + timedelta(days=14) if response else None,
             )
             feedback.outcomes.set([outcomes[c] for c in codes])

@@ -7,6 +7,7 @@ app_name = "framework"
 P = "p/<slug:partnership>/framework/"
 
 urlpatterns = [
+    path("easy-read/what-we-want-to-change/", views.easy_read, name="easy_read"),
     path(P, views.tree, name="tree"),
     path(P + "tree.png", views.tree_png, name="tree_png"),
     path(P + "categories/<int:number>/", views.category, name="category"),

@@ -9,6 +9,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
+from .easy_read import INTRODUCTION as EASY_INTRODUCTION
+from .easy_read import easy_read_outcomes
 from .models import (
     EvidenceSource,
     Impact,
@@ -174,4 +176,17 @@ def print_view(request, partnership: str):
             "steps": edition.planning_steps.order_by("number"),
             "survey_categories": survey_categories(edition),
         },
+    )
+
+
+def easy_read(request):
+    """The outcomes in easy read, for children, young people and families: public, and the
+    same for every partnership (the outcomes are the framework's)."""
+    categories = easy_read_outcomes(current_edition())
+    if not categories:
+        raise Http404("There is no easy-read version of this edition yet.")
+    return render(
+        request,
+        "framework/easy_read.html",
+        {"categories": categories, "introduction": EASY_INTRODUCTION},
     )

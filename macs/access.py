@@ -243,6 +243,7 @@ POLICY: dict[str, Rule] = {
     "participation:diversity": Rule(MANAGERS, MANAGERS),
     "participation:publish": Rule(MANAGERS, MANAGERS),
     "participation:public": Rule(PUBLIC),
+    "participation:public_easy": Rule(PUBLIC),
     # Workshops: the business unit facilitates; staff read boards and exports
     "participation:workshops": Rule(STAFF),
     "participation:workshop_add": Rule(MANAGERS, MANAGERS),
@@ -277,6 +278,7 @@ POLICY: dict[str, Rule] = {
     "national:outcome": Rule(NATIONAL),
     "national:share": Rule(BUSINESS_MANAGER, BUSINESS_MANAGER),
     # The MACS framework: readable by everyone in the partnership
+    "framework:easy_read": Rule(PUBLIC),
     "framework:tree": Rule(MEMBERS),
     "framework:tree_png": Rule(MEMBERS),
     "framework:category": Rule(MEMBERS),

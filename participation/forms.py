@@ -111,18 +111,30 @@ class ResponseForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Feedback
-        fields = ["status", "response", "responded_by", "public"]
-        widgets = {"status": forms.RadioSelect, "response": forms.Textarea(attrs={"rows": 5})}
+        fields = ["status", "response", "responded_by", "public", "said_easy", "response_easy"]
+        widgets = {
+            "status": forms.RadioSelect,
+            "response": forms.Textarea(attrs={"rows": 5}),
+            "said_easy": forms.Textarea(attrs={"rows": 2}),
+            "response_easy": forms.Textarea(attrs={"rows": 3}),
+        }
         labels = {"status": "Where things stand (the group sees this)"}
         help_texts = {
             "response": "In plain words the group will understand.",
             "responded_by": "For example, “Priya Shah, business manager”.",
+            "said_easy": "Optional, for the easy-read public page. One idea per sentence, "
+            "everyday words, no more than about 15 words a sentence. Left blank, the easy-read "
+            "page uses what was said.",
+            "response_easy": "Optional, for the easy-read public page, in the same way. Left "
+            "blank, the easy-read page uses the response above.",
         }
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = Feedback.Status.choices
         self.fields["response"].validators.append(MaxLengthValidator(5000))
+        for name in ("said_easy", "response_easy"):
+            self.fields[name].validators.append(MaxLengthValidator(1000))
         self.fields["actions"] = choose_several(
             Action.objects.filter(partnership=partnership), "Actions it led to"
         )

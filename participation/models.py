@@ -52,6 +52,20 @@ class VoiceGroup(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def easy_who(self) -> str:
+        """Who the group is, in easy-read words ("Young people told us ...")."""
+        return EASY_WHO.get(self.kind, "People")
+
+
+EASY_WHO = {
+    VoiceGroup.Kind.YOUNG_SCRUTINEERS: "Young people",
+    VoiceGroup.Kind.YOUNG_ADVISORS: "Young people",
+    VoiceGroup.Kind.FAMILY_PANEL: "Families",
+    VoiceGroup.Kind.PARENTS_CARERS: "Parents and carers",
+    VoiceGroup.Kind.COMMUNITY: "People in the community",
+}
+
 
 class DiversityCount(models.Model):
     """How many of a group's members share one answer to one characteristic, as at a date.
@@ -113,6 +127,9 @@ class Feedback(VersionedModel):
     priorities = models.ManyToManyField(Priority, blank=True, related_name="+")
     ratings = models.ManyToManyField(Rating, blank=True, related_name="+")
     public = models.BooleanField("Show on the public “You said, we did” page", default=False)
+    # The easy-read page's words: short sentences and everyday words, with pictures beside them.
+    said_easy = models.TextField("Easy read: what they told us", blank=True)
+    response_easy = models.TextField("Easy read: what we did", blank=True)
 
     objects = ScopedManager(partnership="partnership")
 

@@ -11,7 +11,16 @@ from django.utils import timezone
 
 from surveys.suppression import protect_crossed
 
-from .models import Column, DiversityCount, Feedback, Note, NoteGroup, VoiceGroup, Workshop
+from .models import (
+    Column,
+    DiversityCount,
+    Feedback,
+    Note,
+    NoteGroup,
+    VoiceGroup,
+    Workshop,
+    YouSaidPage,
+)
 
 # Diversity counts below this are hidden, as the survey's small cells are.
 DIVERSITY_MINIMUM = 5
@@ -110,6 +119,10 @@ def _shown(key: str, value: int, hidden: set) -> str:
     # Every hidden count reads the same: telling small ones from their complements would
     # narrow what each could be.
     return "hidden" if key in hidden else str(value)
+
+
+def page_is_published(partnership) -> bool:
+    return YouSaidPage.objects.filter(partnership=partnership, published=True).exists()
 
 
 def public_feedback() -> QuerySet[Feedback]:

@@ -18,6 +18,7 @@ urlpatterns = [
     path(V + "groups/<int:group_id>/diversity/", views.diversity, name="diversity"),
     path(V + "publish/", views.publish, name="publish"),
     path("you-said-we-did/<slug:slug>/", views.public_page, name="public"),
+    path("you-said-we-did/<slug:slug>/easy-read/", views.public_easy_read, name="public_easy"),
     path(W, workshop_views.workshop_list, name="workshops"),
     path(W + "new/", workshop_views.workshop_add, name="workshop_add"),
     path(W + "<int:workshop_id>/", workshop_views.workshop_board, name="workshop"),

@@ -48,6 +48,7 @@ def voices(request: HttpRequest, partnership: str) -> HttpResponse:
             "show": show,
             "can_edit": request.can("participation:group_add"),
             "page": services.you_said_page(request.partnership) if staff else None,
+            "public_page": not staff and selectors.page_is_published(request.partnership),
         },
     )
 
@@ -226,21 +227,37 @@ def publish(request: HttpRequest, partnership: str) -> HttpResponse:
     )
 
 
-def public_page(request: HttpRequest, slug: str) -> HttpResponse:
-    """The published "You said, we did" page: public, plain language, no names."""
+def _published(slug: str):
+    """The partnership and its published "You said, we did" page, or 404."""
     partnership = Partnership.objects.filter(slug=slug).first()
     if partnership is None:
         raise Http404("No such page.")
     with scope(partnership=partnership):
         page = YouSaidPage.objects.filter(partnership=partnership, published=True).first()
-        if page is None:
-            raise Http404("This page is not published.")
-        return render(
-            request,
-            "participation/public.html",
-            {
-                "public_partnership": partnership,
-                "page": page,
-                "feedback": list(selectors.public_feedback()),
-            },
-        )
+    if page is None:
+        raise Http404("This page is not published.")
+    return partnership, page
+
+
+def public_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """The published "You said, we did" page: public, plain language, no names."""
+    partnership, page = _published(slug)
+    with scope(partnership=partnership):
+        feedback = list(selectors.public_feedback())
+    return render(
+        request,
+        "participation/public.html",
+        {"public_partnership": partnership, "page": page, "feedback": feedback},
+    )
+
+
+def public_easy_read(request: HttpRequest, slug: str) -> HttpResponse:
+    """The same page in easy read: large text, one sentence a line, a picture beside each."""
+    partnership, page = _published(slug)
+    with scope(partnership=partnership):
+        feedback = list(selectors.public_feedback())
+    return render(
+        request,
+        "participation/public_easy.html",
+        {"public_partnership": partnership, "page": page, "feedback": feedback},
+    )

@@ -37,6 +37,8 @@ def _pages() -> dict[str, str]:
         "resources-year": reverse("resources:year", args=["northshire", year.pk]),
         "audit-trail": reverse("audit:trail", args=["northshire"]),
         "where-we-stand": reverse("national:share", args=["northshire"]),
+        "you-said-we-did-easy-read": reverse("participation:public_easy", args=["northshire"]),
+        "outcomes-easy-read": reverse("framework:easy_read"),
     }
 
 
