@@ -44,11 +44,8 @@ def menu() -> list[MenuItem]:
 
 @hooks.register("signable_kinds")
 def priority_kind() -> SignableKind:
-    return SignableKind(
-        model=Priority,
-        freeze=signing.freeze,
-        summary=signing.summary,
-        template="planning/signed_version.html",
-        changes=signing.changes,
+    return SignableKind.from_module(
+        Priority,
+        signing,
         on_state=status_follows("agreed", {"draft": False, "awaiting": False, "signed": True}),
     )

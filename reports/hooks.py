@@ -25,12 +25,9 @@ def menu() -> list[MenuItem]:
 
 @hooks.register("signable_kinds")
 def yearlyreport_kind() -> SignableKind:
-    return SignableKind(
-        model=YearlyReport,
-        freeze=signing.freeze,
-        summary=signing.summary,
-        template="reports/signed_version.html",
-        changes=signing.changes,
+    return SignableKind.from_module(
+        YearlyReport,
+        signing,
         on_state=status_follows(
             "status",
             {
@@ -39,5 +36,4 @@ def yearlyreport_kind() -> SignableKind:
                 "signed": YearlyReport.Status.SIGNED_OFF,
             },
         ),
-        context=signing.page_context,
     )

@@ -51,12 +51,9 @@ def menu() -> list[MenuItem]:
 
 @hooks.register("signable_kinds")
 def review_kind() -> SignableKind:
-    return SignableKind(
-        model=Review,
-        freeze=signing.freeze,
-        summary=signing.summary,
-        template="reviews/signed_version.html",
-        changes=signing.changes,
+    return SignableKind.from_module(
+        Review,
+        signing,
         on_state=status_follows(
             "status",
             {

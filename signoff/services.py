@@ -48,6 +48,20 @@ class SignableKind:
     # Called after every change of state, for the owning app's own status fields.
     on_state: Callable[[Signable, str], None] | None = None
 
+    @classmethod
+    def from_module(cls, model: type[Signable], signing, *, on_state=None) -> SignableKind:
+        """The usual kind: the app's `signing` module gives freeze, summary and changes (and
+        page_context, if it has one), and the page is `<app>/signed_version.html`."""
+        return cls(
+            model=model,
+            freeze=signing.freeze,
+            summary=signing.summary,
+            template=f"{model._meta.app_label}/signed_version.html",
+            context=getattr(signing, "page_context", None),
+            changes=getattr(signing, "changes", None),
+            on_state=on_state,
+        )
+
 
 @functools.cache
 def _kinds() -> dict[str, SignableKind]:

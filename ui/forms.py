@@ -87,6 +87,16 @@ def _fallback_message(field: forms.Field, label: str, message: str) -> str:
     return f"Enter {name} in the format shown."
 
 
+def _govuk_date_input(field: forms.Field, *, error: bool) -> None:
+    """crispy-forms-gds leaves a DateInput unstyled (a thin, short box): give it the GOV.UK
+    text input, wide enough for "31/12/2026", with the red border when it is wrong."""
+    widget = field.widget
+    if isinstance(widget, forms.DateInput):
+        classes = "govuk-input govuk-input--width-10" + (" govuk-input--error" if error else "")
+        widget.attrs["class"] = classes
+        widget.attrs.setdefault("autocomplete", "off")
+
+
 DJANGO_BLANK = "---------"
 
 
@@ -136,8 +146,9 @@ class GovukFormMixin:
 
     def __getitem__(self, name: str):
         # Fields are often added after this mixin's __init__, so the blank choice is worded
-        # when a field is drawn rather than when the form is built.
+        # (and a date box styled) when a field is drawn rather than when the form is built.
         _plain_blank_choice(self.fields[name])
+        _govuk_date_input(self.fields[name], error=self.is_bound and name in self.errors)
         return super().__getitem__(name)
 
     def set_submit_label(self, label: str) -> None:

@@ -33,6 +33,7 @@ def _pages() -> dict[str, str]:
         "home": reverse("partnerships:home", args=["northshire"]),
         "framework-tree": reverse("framework:tree", args=["northshire"]),
         "review": reverse("reviews:review", args=["northshire", review.pk]),
+        "review-tree": reverse("reviews:tree", args=["northshire", review.pk]),
         "survey-results": reverse("surveys:results", args=["northshire", wave.pk]),
         "resources-year": reverse("resources:year", args=["northshire", year.pk]),
         "audit-trail": reverse("audit:trail", args=["northshire"]),
