@@ -9,6 +9,7 @@ import io
 from docx import Document
 from docx.shared import Cm
 
+from framework.provenance import PRINCIPLE_LABELS, platform_words
 from framework.tree import TreeSpec, draw_tree
 
 from .models import Priority
@@ -119,6 +120,7 @@ def priority_docx(priority: Priority, model: LogicModel, spec: TreeSpec) -> byte
     _table(document, LOGIC_HEADERS, logic_model_rows(model))
 
     document.add_heading("Step five: the principles (the roots)", level=1)
+    document.add_paragraph(f"MACS platform: {platform_words(PRINCIPLE_LABELS)}")
     written = {r.principle_id: r.text for r in model.reflections}
     for principle in model.principles:
         document.add_heading(f"Principle {principle.number}: {principle.label}", level=2)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from actions.models import Action, Challenge
 from evidence.models import EvidenceItem
 from framework.models import Outcome, OutcomeCategory, RatingLevel
+from framework.provenance import RATING_SCALE, platform_words
 from framework.tree import NOT_REVIEWED
 from monitoring.models import LOCAL, Monitor, MonitorValue
 from participation.models import Feedback
@@ -104,6 +105,7 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
             "list of evidence at the end."
         )
     )
+    document.add(Paragraph(f"MACS platform: {platform_words(RATING_SCALE)}", note=True))
     scale = RatingLevel.objects.filter(edition=review.edition_id).order_by("value")
     levels = {lv.value: lv.label for lv in scale}
     colours = {lv.value: lv.colour for lv in scale}  # the one scale: tags, trees and charts

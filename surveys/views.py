@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from framework.provenance import STATEMENT_OUTCOMES, platform_words
 from framework.selectors import current_edition
 from trust.imports import ImportForm
 from trust.signals import data_exported
@@ -225,6 +226,7 @@ def mapping(
             "lead": "Results for this statement appear under these outcomes in reviews. The "
             "report's survey categories are not the framework's outcome categories, so the "
             "mapping is yours to adjust.",
+            "platform_note": platform_words(STATEMENT_OUTCOMES),
             "cancel_url": cancel,
         },
     )
