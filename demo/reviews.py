@@ -114,6 +114,19 @@ def demo_reviews(partnerships: dict) -> None:
             owner=learning,
             actor=manager.user,
         )
+        # A proportionate review: every outcome over three years, six of them this year.
+        services.coverage_plan_save(
+            partnership=northshire,
+            values={"first_period": "2025-26", "years": 3},
+            actor=manager.user,
+        )
+        focus = [outcomes[c] for c in ("1.1", "1.2", "1.3", "2.2", "3.1", "3.2")]
+        services.review_focus_set(
+            review=this_year,
+            outcome_ids={o.pk for o in focus},
+            rating_ids=set(Rating.objects.filter(review=this_year).values_list("pk", flat=True)),
+            actor=manager.user,
+        )
         for rating in Rating.objects.filter(
             review=this_year, indicator__outcome__code__in=["1.1", "2.2"]
         ):

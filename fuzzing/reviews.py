@@ -5,6 +5,7 @@ from fuzzing.registry import register
 from reviews import services
 from reviews.forms import (
     AssignForm,
+    CoveragePlanForm,
     JudgementForm,
     LocalIndicatorForm,
     OwnerForm,
@@ -79,6 +80,12 @@ register(
     ),
 )
 register(OwnerForm, build=lambda ctx: {"partnership": ctx.partnership})
+register(
+    CoveragePlanForm,
+    submit=lambda form, ctx: services.coverage_plan_save(
+        partnership=ctx.partnership, values=model_values(form), actor=ctx.actor
+    ),
+)
 register(
     LocalIndicatorForm,
     build=lambda ctx: {"edition": current_edition()},

@@ -176,6 +176,8 @@ POLICY: dict[str, Rule] = {
     "reviews:rating": Rule(STAFF, CONTRIBUTORS, object_rule="reviews.rate_rating"),
     "reviews:judgement": Rule(STAFF, MANAGERS),
     "reviews:assign": Rule(MANAGERS, MANAGERS),
+    "reviews:focus": Rule(STAFF, MANAGERS),
+    "reviews:coverage_plan": Rule(STAFF, MANAGERS),
     "reviews:tree": Rule(STAFF),
     "reviews:sign_off": Rule(STAFF, SIGNERS),
     "reviews:export": Rule(STAFF),

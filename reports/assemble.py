@@ -20,6 +20,7 @@ from monitoring.models import LOCAL, Monitor, MonitorValue
 from participation.models import Feedback
 from planning.models import Priority, PriorityOutcome, ProgressUpdate
 from resources.selectors import contributions_chart, year_summary
+from reviews.focus import last_judgements
 from reviews.models import OutcomeJudgement, Rating
 from surveys.results import bands, statement_results
 from surveys.services import results_shown_mark
@@ -112,11 +113,13 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
     evidence = Prefetch("evidence", queryset=EvidenceItem.objects.order_by("date", "pk"))
     judgements = {
         j.outcome_id: j
-        for j in OutcomeJudgement.objects.filter(review=review).prefetch_related(evidence)
+        for j in OutcomeJudgement.objects.filter(review=review)
+        .select_related("outcome")
+        .prefetch_related(evidence)
     }
     ratings: dict[int, list[Rating]] = defaultdict(list)
     for rating in (
-        Rating.objects.filter(review=review, indicator__isnull=False)
+        Rating.objects.filter(review=review, indicator__isnull=False, in_focus=True)
         .select_related("indicator")
         .prefetch_related(evidence)
         .order_by("indicator__position")
@@ -125,6 +128,18 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
     categories = OutcomeCategory.objects.filter(edition=review.edition_id).prefetch_related(
         Prefetch("outcomes", queryset=Outcome.objects.order_by("position"))
     )
+    out_of_focus = {pk for pk, j in judgements.items() if not j.in_focus}
+    last = last_judgements(review) if out_of_focus else {}
+    if out_of_focus:
+        in_focus = [j.outcome for j in judgements.values() if j.in_focus]
+        in_focus.sort(key=lambda o: (o.category_id, o.position))
+        document.add(
+            Paragraph(
+                f"This year's review looked at {len(in_focus)} of {len(judgements)} outcomes "
+                f"({', '.join(o.code for o in in_focus)}), as its coverage plan intends. The "
+                "others were not reviewed this year: each shows the judgement it was last given."
+            )
+        )
     chart_counts: dict[str, Counter] = {}
     for category in categories:
         document.add(Heading(f"{category.number}. {category.name}", 2))
@@ -132,6 +147,9 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
         counts: Counter = Counter()
         for outcome in category.outcomes.all():
             judgement = judgements.get(outcome.pk)
+            if outcome.pk in out_of_focus:
+                _not_this_year(document, outcome, last.get(outcome.pk))
+                continue
             level = levels.get(judgement.level) if judgement and judgement.level else NOT_RATED
             document.add(Heading(f"{outcome.code} {outcome.short_name}: {level}", 3))
             if judgement and judgement.narrative:
@@ -193,6 +211,15 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
             numeric=frozenset(range(1, len(labels) + 1)),
         ),
     )
+
+
+def _not_this_year(document: Document, outcome, last) -> None:
+    document.add(Heading(f"{outcome.code} {outcome.short_name}: not reviewed this year", 3))
+    if last is None:
+        document.add(Paragraph("It has not been judged in an earlier review."))
+    else:
+        level = last.level.label if last.level else NOT_RATED.lower()
+        document.add(Paragraph(f"Last judged {level} in the {last.period} review."))
 
 
 def _survey(document: Document, report: YearlyReport) -> None:

@@ -27,14 +27,17 @@ def _national(report: YearlyReport) -> dict:
         data["ratings"] = [
             [r["indicator__outcome__code"], r["indicator__code"], r["level"]]
             for r in Rating.objects.filter(
-                review=review, indicator__isnull=False, level__isnull=False
+                review=review, indicator__isnull=False, level__isnull=False, in_focus=True
             )
             .order_by("indicator__outcome__code", "indicator__code")
             .values("indicator__outcome__code", "indicator__code", "level")
         ]
         data["judgements"] = [
             [code, level]
-            for code, level in OutcomeJudgement.objects.filter(review=review, level__isnull=False)
+            # This year's focus only: a judgement carried forward is never counted as this year's.
+            for code, level in OutcomeJudgement.objects.filter(
+                review=review, level__isnull=False, in_focus=True
+            )
             .order_by("outcome__code")
             .values_list("outcome__code", "level")
         ]

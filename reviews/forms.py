@@ -14,7 +14,7 @@ from partnerships.models import Agency, Subgroup
 from trust.versioning import VersionedFormMixin
 from ui.forms import GovukFormMixin
 
-from .models import OutcomeJudgement, Rating
+from .models import CoveragePlan, OutcomeJudgement, Rating
 
 NOT_ASSESSED = "Not yet assessed"
 
@@ -212,3 +212,30 @@ class LocalIndicatorForm(GovukFormMixin, forms.Form):
         if not text:
             raise forms.ValidationError("Enter the indicator.")
         return text
+
+
+PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class CoveragePlanForm(GovukFormMixin, forms.ModelForm):
+    submit_label = "Save the coverage plan"
+
+    years = forms.IntegerField(
+        label="Years to cover every outcome",
+        min_value=1,
+        max_value=5,
+        help_text="How many years the reviews take, between them, to look at all 16 outcomes: "
+        "1 looks at every outcome every year, 3 at about a third a year.",
+    )
+
+    class Meta:
+        model = CoveragePlan
+        fields = ["first_period", "years"]
+        help_texts = {"first_period": "The year the plan starts, like 2025-26."}
+
+    def clean_first_period(self) -> str:
+        period = self.cleaned_data["first_period"].strip()
+        match = PERIOD.match(period)
+        if not match or (int(match[1]) + 1) % 100 != int(match[2]):
+            raise forms.ValidationError("Enter the first year as two years in a row, like 2025-26.")
+        return period

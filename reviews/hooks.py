@@ -10,7 +10,7 @@ from ui.navigation import MenuItem
 
 from . import signing
 from .attention import attention_items
-from .models import LocalIndicator, OutcomeJudgement, Rating, Review
+from .models import CoveragePlan, LocalIndicator, OutcomeJudgement, Rating, Review
 from .reminders import review_due_reminders
 from .selectors import evidence_usage
 
@@ -37,6 +37,7 @@ def tracked() -> list[Tracked]:
     return [
         Tracked(Review),
         Tracked(LocalIndicator),
+        Tracked(CoveragePlan),
         Tracked(Rating, m2m_fields=("evidence",), shown=shown),
         Tracked(OutcomeJudgement, m2m_fields=("evidence",), shown=shown),
     ]

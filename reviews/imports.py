@@ -42,8 +42,11 @@ def _texts(row: Row, problems: list[str]) -> dict[str, str]:
     return texts
 
 
-def rating_row_cleaner(codes: dict[str, int], levels: dict[str, int]):
-    """`codes`: indicator code -> rating id in this review; `levels`: label or number -> value."""
+def rating_row_cleaner(
+    codes: dict[str, int], levels: dict[str, int], out_of_focus: frozenset[str] = frozenset()
+):
+    """`codes`: indicator code -> rating id in this year's focus; `levels`: label or number ->
+    value; `out_of_focus`: the review's other indicator codes (named as such when given)."""
 
     def clean(row: Row, seen: dict) -> dict:
         problems = []
@@ -52,6 +55,10 @@ def rating_row_cleaner(codes: dict[str, int], levels: dict[str, int]):
         rating_id = codes.get(code)
         if not code:
             problems.append("Enter the indicator code, like 1.1.3.")
+        elif code in out_of_focus:
+            problems.append(
+                f"Indicator {code} is not in this year's focus: add it on the focus page first."
+            )
         elif rating_id is None:
             problems.append(f"{code[:20]} is not an indicator in this review.")
         elif code in seen:

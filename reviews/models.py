@@ -48,6 +48,25 @@ class Review(Signable):
         return f"Effectiveness review {self.period}"
 
 
+class CoveragePlan(models.Model):
+    """How a partnership reaches all the outcomes over several years: its reviews from
+    `first_period` for `years` years between them look at every outcome at least once."""
+
+    partnership = models.OneToOneField(Partnership, on_delete=models.CASCADE, related_name="+")
+    first_period = models.CharField("First year of the plan", max_length=7)
+    years = models.PositiveSmallIntegerField("Years to cover every outcome", default=3)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(partnership="partnership")
+
+    def __str__(self) -> str:
+        return f"Every outcome over {self.years} years from {self.first_period}"
+
+    def periods(self) -> list[str]:
+        first = int(self.first_period[:4])
+        return [f"{y}-{(y + 1) % 100:02d}" for y in range(first, first + self.years)]
+
+
 class LocalIndicator(models.Model):
     """A partnership's own indicator under one of the 16 outcomes, beside the report's."""
 
@@ -76,6 +95,9 @@ class Assessment(VersionedModel):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="+")
     level = models.PositiveSmallIntegerField(null=True, blank=True)
     carried_forward = models.BooleanField(default=False)
+    # A proportionate review looks at some outcomes (and indicators) each year; the rest keep
+    # their last judgement, shown as "not reviewed this year" and never counted as this year's.
+    in_focus = models.BooleanField("in focus this year", default=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

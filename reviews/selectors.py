@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from framework.models import Outcome, OutcomeCategory, RatingLevel
 
+from .focus import LastJudgement, last_judgements
 from .models import OutcomeJudgement, Rating, Review
 
 NOT_ASSESSED = "Not yet assessed"
@@ -39,10 +40,18 @@ class OutcomeRow:
     judgement: OutcomeJudgement | None
     previous_level: int | None
     had_previous: bool
-    ratings: list = field(default_factory=list)
+    ratings: list = field(default_factory=list)  # the indicators in focus this year
+    not_in_focus: int = 0  # how many of its indicators this year leaves out
+    last: LastJudgement | None = None  # out of focus: the last judgement, from an earlier review
+
+    @property
+    def in_focus(self) -> bool:
+        return self.judgement is None or self.judgement.in_focus
 
     @property
     def change(self) -> str:
+        if not self.in_focus:
+            return ""
         return change(
             self.previous_level,
             self.judgement.level if self.judgement else None,
@@ -77,7 +86,8 @@ def is_assigned(rating: Rating, subgroups: set[int], agency_id: int | None) -> b
 
 
 def review_overview(review: Review, *, only=None) -> ReviewOverview:
-    """Everything the review page shows (7 queries). `only(rating)` narrows the indicators."""
+    """Everything the review page shows (9 queries). `only(rating)` narrows the indicators.
+    Counts are of this year's focus: an indicator out of focus is neither rated nor missing."""
     levels = {lv.value: lv for lv in RatingLevel.objects.filter(edition=review.edition_id)}
     ratings = list(
         Rating.objects.filter(review=review)
@@ -118,7 +128,8 @@ def review_overview(review: Review, *, only=None) -> ReviewOverview:
             else rating.local_indicator.outcome_id
         )
         by_outcome[outcome_id].append(rating)
-    shown = [r for r in ratings if only is None or only(r)]
+    last = last_judgements(review)
+    shown = [r for r in ratings if r.in_focus and (only is None or only(r))]
     shown_ids = {r.pk for r in shown}
     result = []
     for category in categories:
@@ -131,31 +142,35 @@ def review_overview(review: Review, *, only=None) -> ReviewOverview:
                     previous_level=previous_judgements.get(outcome.pk),
                     had_previous=review.previous_id is not None,
                     ratings=[r for r in by_outcome[outcome.pk] if r.pk in shown_ids],
+                    not_in_focus=sum(1 for r in by_outcome[outcome.pk] if not r.in_focus),
+                    last=last.get(outcome.pk),
                 )
             )
         result.append((category, rows))
     for row in (r for _, rows in result for r in rows):
         if row.judgement is not None:
             row.judgement.level_info = levels.get(row.judgement.level)
+    focus = [r for r in ratings if r.in_focus]
     return ReviewOverview(
         review=review,
         levels=levels,
         categories=result,
-        total=len(ratings),
-        rated=sum(1 for r in ratings if r.level is not None),
-        with_evidence=sum(1 for r in ratings if r.evidence_count),
-        no_evidence=[r for r in ratings if r.level is not None and not r.evidence_count],
-        not_rated=[r for r in ratings if r.level is None],
+        total=len(focus),
+        rated=sum(1 for r in focus if r.level is not None),
+        with_evidence=sum(1 for r in focus if r.evidence_count),
+        no_evidence=[r for r in focus if r.level is not None and not r.evidence_count],
+        not_rated=[r for r in focus if r.level is None],
     )
 
 
 def outcome_levels(review: Review) -> dict[str, RatingLevel]:
-    """Outcome code → its judged level (colour and words), for the coloured MACS tree."""
+    """Outcome code → its judged level (colour and words), for the coloured MACS tree: this
+    year's focus only (an outcome out of focus was not judged this year)."""
     levels = {level.value: level for level in RatingLevel.objects.filter(edition=review.edition_id)}
     return {
         code: levels[level]
         for code, level in OutcomeJudgement.objects.filter(
-            review=review, level__isnull=False
+            review=review, level__isnull=False, in_focus=True
         ).values_list("outcome__code", "level")
     }
 

@@ -21,7 +21,7 @@ from trust.versioning import save_values, save_versioned
 from ui.text import with_paragraph
 
 from .imports import rating_row_cleaner
-from .models import LocalIndicator, OutcomeJudgement, Rating, Review
+from .models import CoveragePlan, LocalIndicator, OutcomeJudgement, Rating, Review
 from .selectors import latest_review
 
 CARRIED = (
@@ -242,7 +242,10 @@ def ratings_import(*, review: Review, rows: list, file_name: str, actor) -> Impo
     for level in RatingLevel.objects.filter(edition=review.edition_id):
         levels[level.label.lower()] = level.value
         levels[str(level.value)] = level.value
-    result = validate_rows(rows, rating_row_cleaner({c: r.pk for c, r in ratings.items()}, levels))
+    focus = {c: r.pk for c, r in ratings.items() if r.in_focus}
+    result = validate_rows(
+        rows, rating_row_cleaner(focus, levels, frozenset(ratings.keys() - focus.keys()))
+    )
     if not result.ok:
         return result
     by_id = {r.pk: r for r in ratings.values()}
@@ -302,3 +305,52 @@ def rating_text_append(*, rating: Rating, field: str, paragraph: str, actor) -> 
             raise ValidationError(f"A rating has no text called {field}.")
         setattr(rating, field, with_paragraph(getattr(rating, field), paragraph))
         save_versioned(rating, expected_version=None)
+
+
+def _outcome_of(rating: Rating) -> int:
+    return rating.indicator.outcome_id if rating.indicator_id else rating.local_indicator.outcome_id
+
+
+@writes_signed(lambda review, **_: review)
+def review_focus_set(*, review: Review, outcome_ids: set[int], rating_ids: set[int], actor) -> int:
+    """Choose the outcomes, and within them the indicators (local ones too), this review looks
+    at this year. An outcome out of focus keeps its last judgement, shown as not reviewed this
+    year. Every row that changes is saved (and so audited) on its own. Returns how many."""
+    with acting_as(actor):
+        judgements = list(OutcomeJudgement.objects.filter(review=review).select_related("outcome"))
+        ratings = list(
+            Rating.objects.filter(review=review).select_related("indicator", "local_indicator")
+        )
+        chosen = outcome_ids & {j.outcome_id for j in judgements}
+        if not chosen:
+            raise ValidationError({"outcomes": "Choose at least one outcome to look at this year."})
+        with_indicators = {_outcome_of(r) for r in ratings if r.pk in rating_ids}
+        empty = {
+            f"indicators-{j.outcome.code}": f"Choose at least one indicator of {j.outcome}, or "
+            "leave the outcome out of this year's focus."
+            for j in judgements
+            if j.outcome_id in chosen and j.outcome_id not in with_indicators
+        }
+        if empty:
+            raise ValidationError(empty)
+        changed = 0
+        for row, wanted in [
+            *((j, j.outcome_id in chosen) for j in judgements),
+            *((r, _outcome_of(r) in chosen and r.pk in rating_ids) for r in ratings),
+        ]:
+            if row.in_focus != wanted:
+                row.in_focus = wanted
+                row.version += 1
+                row.save(update_fields=["in_focus", "version"])
+                changed += 1
+        return changed
+
+
+@transaction.atomic
+def coverage_plan_save(*, partnership, values: dict, actor) -> CoveragePlan:
+    """Set how many years the partnership's reviews take to look at every outcome."""
+    with acting_as(actor):
+        plan = CoveragePlan.objects.filter(partnership=partnership).first() or CoveragePlan(
+            partnership=partnership
+        )
+        return save_values(plan, values)

@@ -51,6 +51,7 @@ def freeze(review: Review) -> dict:
                 "level_label": labels.get(rating.level, "Not rated"),
                 "previous_level": previous.get(rating.code),
                 "carried_forward": rating.carried_forward,
+                "in_focus": rating.in_focus,
                 "commentary": rating.commentary,
                 "enablers": rating.enablers,
                 "barriers": rating.barriers,
@@ -73,6 +74,7 @@ def freeze(review: Review) -> dict:
                 "level": j.level,
                 "level_label": labels.get(j.level, "Not judged"),
                 "carried_forward": j.carried_forward,
+                "in_focus": j.in_focus,
                 "narrative": j.narrative,
                 "evidence": _evidence(j),
             }
@@ -82,10 +84,12 @@ def freeze(review: Review) -> dict:
 
 
 def summary(content: dict) -> list[str]:
-    """What a signer reads first: how many indicators are new, changed, or carried forward
-    unchanged although they are being reviewed this year, and how many of those have no
-    evidence."""
-    ratings = content["ratings"]
+    """What a signer reads first: this year's focus, how many indicators in it are new, changed,
+    or carried forward unchanged although they are being reviewed this year, and how many of
+    those have no evidence. (Versions frozen before focus existed had everything in focus.)"""
+    ratings = [r for r in content["ratings"] if r.get("in_focus", True)]
+    judgements = content["judgements"]
+    focus = [j for j in judgements if j.get("in_focus", True)]
     rated = [r for r in ratings if r["level"] is not None]
     carried = [r for r in ratings if r["carried_forward"]]
     new = [r for r in rated if not r["carried_forward"] and r["previous_level"] is None]
@@ -97,7 +101,8 @@ def summary(content: dict) -> list[str]:
         and r["previous_level"] != r["level"]
     ]
     lines = [
-        f"{len(rated)} of {len(ratings)} indicators are rated.",
+        f"{len(focus)} of {len(judgements)} outcomes are in this year's focus; "
+        f"{len(rated)} of their {len(ratings)} indicators in focus are rated.",
         f"{len(new)} rated for the first time, {len(changed)} changed since the last review.",
         f"{len(carried)} carried forward unchanged from the last review although they are being "
         f"reviewed this year; {sum(1 for r in carried if not r['evidence'])} of those have no "
@@ -107,9 +112,13 @@ def summary(content: dict) -> list[str]:
     if not content.get("had_previous_review"):
         lines[1] = f"{len(rated)} rated; this is the first review, so nothing is carried forward."
     lines += [
-        f"Outcome {j['outcome']} {j['name']}: {j['level_label']}"
-        + (" (carried forward)" if j["carried_forward"] else "")
-        for j in content["judgements"]
+        f"Outcome {j['outcome']} {j['name']}: "
+        + (
+            f"{j['level_label']}" + (" (carried forward)" if j["carried_forward"] else "")
+            if j.get("in_focus", True)
+            else "not reviewed this year"
+        )
+        for j in judgements
     ]
     return lines
 
@@ -128,6 +137,10 @@ def changes(old: dict, new: dict) -> list[str]:
             elif b is None:
                 lines.append(f"{name} removed.")
             else:
+                if a.get("in_focus", True) != b.get("in_focus", True):
+                    lines.append(
+                        f"{name}: {'into' if b.get('in_focus', True) else 'out of'} this year's focus."
+                    )
                 if a["level_label"] != b["level_label"]:
                     lines.append(f"{name}: “{a['level_label']}” → “{b['level_label']}”.")
                 texts = [

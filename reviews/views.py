@@ -22,6 +22,7 @@ from ui.links import link_each
 
 from . import services
 from .exporter import EXPORT_HEADERS, export_rows
+from .focus import NOT_THIS_YEAR, coverage, focus_codes
 from .forms import (
     AssignForm,
     JudgementForm,
@@ -100,6 +101,8 @@ def review_detail(request: HttpRequest, partnership: str, review_id: int) -> Htt
             "mine": mine,
             "is_manager": _is_manager(request),
             "levels": sorted(overview.levels.values(), key=lambda lv: lv.value),
+            "in_focus": sum(row.in_focus for _, rows in overview.categories for row in rows),
+            "coverage": coverage(review),
         },
     )
 
@@ -279,11 +282,14 @@ def assign(request: HttpRequest, partnership: str, review_id: int) -> HttpRespon
 def tree(request: HttpRequest, partnership: str, review_id: int) -> HttpResponse:
     review = get_object_or_404(Review, pk=review_id)
     levels = outcome_levels(review)
+    focus = focus_codes(review)
     spec = macs_tree_spec(
         review.edition,
         partnership,
         leaf_colours={code: level.colour for code, level in levels.items()},
-        leaf_notes={code: level.label for code, level in levels.items()},
+        # An outcome out of this year's focus is grey and says so, whatever it was last judged.
+        leaf_notes={code: level.label for code, level in levels.items()}
+        | {o.code: NOT_THIS_YEAR for o in review.edition.outcomes.exclude(code__in=focus)},
     )
     svg = draw_tree(spec, "svg").decode()
     overview = review_overview(review)

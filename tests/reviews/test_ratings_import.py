@@ -37,7 +37,7 @@ def test_ratings_import_round_trips_the_export(client_as, current_review):
     headers = [c.value for c in sheet[1]]
     code_col, rating_col = headers.index("Code"), headers.index("Rating")
     for row in sheet.iter_rows(min_row=2):
-        if row[code_col].value == "4.1.1":
+        if row[code_col].value == "3.1.1":
             row[rating_col].value = "Embedded"
     out = io.BytesIO()
     book.save(out)
@@ -48,11 +48,22 @@ def test_ratings_import_round_trips_the_export(client_as, current_review):
     )
     assert response.status_code == 302
     after = _levels(current_review)
-    assert after["4.1.1"] == 4
-    assert {k: v for k, v in after.items() if k != "4.1.1"} == {
-        k: v for k, v in before.items() if k != "4.1.1"
+    assert after["3.1.1"] == 4
+    assert {k: v for k, v in after.items() if k != "3.1.1"} == {
+        k: v for k, v in before.items() if k != "3.1.1"
     }
-    assert AuditEntry.objects.get(event=Event.IMPORT).additional_data["rows"] == 67
+    # The export, and so the import, is this year's focus: 22 indicators in the demo.
+    assert AuditEntry.objects.get(event=Event.IMPORT).additional_data["rows"] == 22
+
+
+def test_a_row_out_of_this_years_focus_is_named_as_such(client_as, current_review):
+    before = _levels(current_review)
+    response = client_as(Role.BUSINESS_MANAGER).post(
+        reverse("reviews:import", args=["northshire", current_review.pk]),
+        {"file": SimpleUploadedFile("r.csv", b"Code,Rating\n1.1.1,Embedded\n4.1.1,Embedded\n")},
+    )
+    assert "Indicator 4.1.1 is not in this year&#x27;s focus" in response.content.decode()
+    assert _levels(current_review) == before
 
 
 def test_ratings_import_with_bad_rows_changes_nothing(client_as, current_review):

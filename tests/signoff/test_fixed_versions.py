@@ -167,7 +167,7 @@ def test_signer_reads_a_summary_of_the_fixed_version(demo, client_as, current_re
     manager.post(url, {"action": "request"})
     page = client_as(Role.LEAD_PARTNER).get(url).content.decode()
     assert "What you are signing" in page
-    assert "indicators are rated" in page
+    assert "indicators in focus are rated" in page
     assert "carried forward unchanged from the last review" in page
     assert "Outcome 1.1" in page
     with scopes_disabled():

@@ -148,6 +148,11 @@ def _arguments(demo) -> tuple[dict[str, dict], dict]:
         "reviews.services.ratings_assign": {"review": review, "outcomes": [], "owner": dummy},
         "reviews.services.rating_owner_set": {"rating": rating, "owner": None},
         "reviews.services.ratings_import": {"review": review, "rows": [], "file_name": "x"},
+        "reviews.services.review_focus_set": {
+            "review": review,
+            "outcome_ids": set(),
+            "rating_ids": set(),
+        },
         "planning.services.issue_save": {"priority": priority, **edit},
         "planning.services.outcome_save": {"priority": priority, "values": {}},
         "planning.services.activity_save": {"priority": priority, "values": {}},
