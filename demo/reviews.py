@@ -83,7 +83,10 @@ def demo_reviews(partnerships: dict) -> None:
         ):
             judgement.level = _level(judgement.outcome.position, judgement.outcome.category.number)
             judgement.narrative = COMMENTS[judgement.level % len(COMMENTS)]
-            judgement.save(update_fields=["level", "narrative"])
+            # Judged at the review's panel, a few weeks before sign-off.
+            judgement.updated_by = manager.user
+            judgement.updated_at = timezone.now() - timedelta(days=200)
+            judgement.save(update_fields=["level", "narrative", "updated_by", "updated_at"])
         services.review_request_signoff(review=last_year, actor=manager.user)
         sign_by_every_body(
             northshire,

@@ -33,6 +33,10 @@ class Coverage:
     missing: list[Outcome]  # not yet
 
     @property
+    def total(self) -> int:
+        return len(self.covered) + len(self.missing)
+
+    @property
     def in_plan(self) -> bool:
         return 1 <= self.year <= self.plan.years
 

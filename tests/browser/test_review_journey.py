@@ -59,3 +59,32 @@ def test_manager_opens_a_monitor_chart_and_the_coloured_tree(site, page):
     page.get_by_role("link", name="Sign-off").click()
     assert page.get_by_role("heading", name="Joint sign-off").is_visible()
     assert_accessible(page, "27-sign-off")
+
+
+def test_manager_sets_this_years_focus(site, page):
+    sign_in_with_app(page, site)
+    page.goto(site + "/p/northshire/reviews/")
+    page.get_by_role("link", name="Effectiveness review 2025-26").click()
+    assert page.get_by_text("In focus this year: 6 of 16 outcomes.").is_visible()
+    page.get_by_role("link", name="Choose this year's focus").click()
+    assert page.get_by_role("heading", name="This year's focus").is_visible()
+    assert_accessible(page, "27-review-focus")
+    # Ticking an outcome reveals its indicators; with none chosen, the page says so beside it.
+    indicators = page.get_by_role("group", name="Indicators of 4.1 in focus")
+    assert not indicators.is_visible()
+    page.get_by_label("4.1 Multi-agency working").check()
+    assert indicators.is_visible()
+    page.get_by_role("button", name="Save this year's focus").click()
+    assert (
+        page.get_by_role("alert").get_by_text("Choose at least one indicator of 4.1").is_visible()
+    )
+    assert_accessible(page, "28-review-focus-error")
+    page.get_by_role("group", name="Indicators of 4.1 in focus").get_by_label(
+        "4.1.1", exact=False
+    ).first.check()
+    page.get_by_role("button", name="Save this year's focus").click()
+    assert page.get_by_text("In focus this year: 7 of 16 outcomes.").is_visible()
+    row = page.get_by_role("row").filter(
+        has=page.get_by_role("link", name="4.2 Information sharing")
+    )
+    assert row.get_by_text("Not reviewed this year").is_visible()

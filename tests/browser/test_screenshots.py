@@ -34,6 +34,7 @@ def _pages() -> dict[str, str]:
         "framework-tree": reverse("framework:tree", args=["northshire"]),
         "review": reverse("reviews:review", args=["northshire", review.pk]),
         "review-tree": reverse("reviews:tree", args=["northshire", review.pk]),
+        "review-focus": reverse("reviews:focus", args=["northshire", review.pk]),
         "survey-results": reverse("surveys:results", args=["northshire", wave.pk]),
         "resources-year": reverse("resources:year", args=["northshire", year.pk]),
         "audit-trail": reverse("audit:trail", args=["northshire"]),
