@@ -3,7 +3,7 @@ overdue, one escalated and answered by the lead partners), good practice, and ch
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 from django_scopes import scope
@@ -141,6 +141,16 @@ def demo_actions(partnerships: dict) -> None:
             summary="Parents can walk in for practical help; 60 families used it in its first term.",
             shared_how="Presented at the partnership's learning event and in the newsletter; the team "
             "was thanked by the executive group.",
+        )
+        LearningSource.objects.create(
+            partnership=northshire,
+            kind=LearningSource.Kind.GOOD_PRACTICE,
+            title="Schools' safeguarding leads network",
+            date=date(2025, 1, 22),  # in 2024-25, so the published yearly report shares it
+            summary="Designated safeguarding leads from 48 schools meet each term with health "
+            "visiting and early help; referrals from schools are now clearer and better evidenced.",
+            shared_how="Written up as a case study for the regional safeguarding network and "
+            "presented by two school leads at the partnership's annual conference.",
         )
         challenges = [
             (

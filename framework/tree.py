@@ -16,7 +16,7 @@ import logging
 import math
 import re
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 
 import matplotlib
@@ -95,6 +95,22 @@ class TreeSpec:
     branches: list[TreeItem] = field(default_factory=list)
     trunk: list[TreeItem] = field(default_factory=list)
     roots: list[TreeItem] = field(default_factory=list)
+
+
+def without_links(spec: TreeSpec) -> TreeSpec:
+    """The same tree as a plain picture (for a document, where a link has nowhere to go)."""
+
+    def strip(items: list[TreeItem]) -> list[TreeItem]:
+        return [replace(item, href="") for item in items]
+
+    return replace(
+        spec,
+        birds=strip(spec.birds),
+        leaf_groups=[replace(g, href="", leaves=strip(g.leaves)) for g in spec.leaf_groups],
+        branches=strip(spec.branches),
+        trunk=strip(spec.trunk),
+        roots=strip(spec.roots),
+    )
 
 
 def wrap(text: str, width: float, *, bold: bool = False, size: float = SIZE) -> list[str]:
@@ -413,8 +429,10 @@ def _figure(spec: TreeSpec):
     return fig
 
 
-def draw_tree(spec: TreeSpec, fmt: str = "svg") -> bytes:
-    """Render `spec` as "svg" (links, real text, stable bytes) or "png" (150 dpi)."""
+def draw_tree(spec: TreeSpec, fmt: str = "svg", *, picture: bool = False) -> bytes:
+    """Render `spec` as "svg" (links, real text, stable bytes) or "png" (150 dpi). A
+    `picture` is the plain SVG for a document's figure, which gives its own text alternative
+    (no links, no page sizing)."""
     with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "macs-tree", **FONTS}):
         fig = _figure(spec)
         buffer = io.BytesIO()
@@ -426,6 +444,8 @@ def draw_tree(spec: TreeSpec, fmt: str = "svg") -> bytes:
             raise ValueError(f"Unknown format {fmt!r}")
         plt.close(fig)
     data = buffer.getvalue()
+    if fmt == "svg" and picture:
+        return re.sub(rb'\swidth="[^"]*pt" height="[^"]*pt"', b"", data, count=1)
     return _accessible_svg(data.decode("utf-8"), spec).encode("utf-8") if fmt == "svg" else data
 
 

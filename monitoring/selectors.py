@@ -67,9 +67,11 @@ class MonitorData:
     ]  # name -> (period, [(group, value, overall)])
 
 
-def monitor_data(monitor: Monitor) -> MonitorData:
-    """Overall values by series and period, and the latest breakdowns (1 query)."""
-    values = list(MonitorValue.objects.filter(monitor=monitor))
+def monitor_data(monitor: Monitor, values: list | None = None) -> MonitorData:
+    """Overall values by series and period, and the latest breakdowns (1 query, or none when
+    the monitor's `values` are given, e.g. prefetched and cut to a year)."""
+    if values is None:
+        values = list(MonitorValue.objects.filter(monitor=monitor))
     periods = sorted({v.period for v in values if not v.breakdown}, key=period_key)
     names = sorted({v.series for v in values if not v.breakdown}, key=lambda s: (s != LOCAL, s))
     overall = {(v.series, v.period): v.value for v in values if not v.breakdown}

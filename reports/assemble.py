@@ -15,13 +15,13 @@ from actions.models import Action, Challenge
 from evidence.models import EvidenceItem
 from framework.models import Outcome, OutcomeCategory, RatingLevel
 from framework.provenance import RATING_SCALE, platform_words
-from framework.tree import NOT_REVIEWED
-from monitoring.models import LOCAL, Monitor, MonitorValue
+from framework.tree import NOT_REVIEWED, draw_tree, without_links
 from participation.models import Feedback
 from planning.models import Priority, PriorityOutcome, ProgressUpdate
 from resources.selectors import contributions_chart, year_summary
 from reviews.focus import last_judgements
 from reviews.models import OutcomeJudgement, Rating
+from reviews.selectors import review_tree_spec
 from surveys.results import bands, statement_results
 from surveys.services import results_shown_mark
 from ui.charts import Series, bar_chart
@@ -29,6 +29,7 @@ from ui.charts import Series, bar_chart
 from .document import Bullets, Chart, Document, Heading, Paragraph, Table
 from .models import YearlyReport
 from .periods import ReportYear, report_year
+from .sections import good_practice, monitors
 
 NOT_RATED = "Not yet rated"
 
@@ -75,8 +76,9 @@ def assemble(report: YearlyReport) -> Document:
     year = report_year(report.period)
     _priorities(document, year)
     _learning(document, year)
+    good_practice(document, year)
     _participation(document, year)
-    _monitors(document, year)
+    monitors(document, year)
     _resources(document, report)
     for section in (s for s in sections if s.after_outcomes):
         _narrative(document, section)
@@ -107,6 +109,17 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
         )
     )
     document.add(Paragraph(f"MACS platform: {platform_words(RATING_SCALE)}", note=True))
+    spec = without_links(review_tree_spec(review, report.partnership.slug))
+    document.add(
+        Heading("The theory of change, coloured by this review", 2),
+        Chart(
+            "The MACS theory of change tree with each outcome coloured by its judgement in "
+            "this review, and its level written on it; outcomes not reviewed this year are "
+            "grey and say so. The sections below give every judgement.",
+            draw_tree(spec, "svg", picture=True),
+            draw_tree(spec, "png"),
+        ),
+    )
     scale = RatingLevel.objects.filter(edition=review.edition_id).order_by("value")
     levels = {lv.value: lv.label for lv in scale}
     colours = {lv.value: lv.colour for lv in scale}  # the one scale: tags, trees and charts
@@ -385,33 +398,6 @@ def _participation(document: Document, year: ReportYear) -> None:
                 [[f.said, f.response, f.get_status_display()] for f in public],
             )
         )
-
-
-def _monitors(document: Document, year: ReportYear) -> None:
-    """Each monitor's latest local value for a period that starts no later than the year (a
-    monitor entered later with values for earlier years counts; later values never do)."""
-    document.add(Heading("Monitoring", 1, "monitoring"))
-    monitors = Monitor.objects.prefetch_related(
-        Prefetch(
-            "values",
-            queryset=MonitorValue.objects.filter(series=LOCAL, breakdown="").order_by("-period"),
-        )
-    )
-    rows = []
-    for monitor in monitors:
-        values = [v for v in monitor.values.all() if year.not_after(v.period)]
-        if values:
-            rows.append(
-                [
-                    monitor.name,
-                    values[0].period,
-                    f"{values[0].value.normalize():f} {monitor.unit}".strip(),
-                ]
-            )
-    if rows:
-        document.add(Table("Monitors: latest local value", ["Monitor", "Period", "Value"], rows))
-    else:
-        document.add(Paragraph(f"No monitors have values for {year.label} or earlier."))
 
 
 def _resources(document: Document, report: YearlyReport) -> None:

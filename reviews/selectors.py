@@ -202,3 +202,21 @@ def evidence_usage(item_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
             (f"Review {judgement.review.period}: outcome {judgement.outcome.code}", url)
         )
     return found
+
+
+def review_tree_spec(review: Review, partnership_slug: str):
+    """The MACS tree coloured by this review: each outcome in focus by its judged level (in
+    colour and in words), the rest grey and saying why."""
+    from framework.trees import macs_tree_spec
+
+    from .focus import NOT_THIS_YEAR, focus_codes
+
+    levels = outcome_levels(review)
+    focus = focus_codes(review)
+    return macs_tree_spec(
+        review.edition,
+        partnership_slug,
+        leaf_colours={code: level.colour for code, level in levels.items()},
+        leaf_notes={code: level.label for code, level in levels.items()}
+        | {o.code: NOT_THIS_YEAR for o in review.edition.outcomes.exclude(code__in=focus)},
+    )

@@ -12,7 +12,6 @@ from django.urls import reverse
 from framework.models import RatingLevel
 from framework.selectors import current_edition
 from framework.tree import draw_tree
-from framework.trees import macs_tree_spec
 from signoff.views import SignOffActions, sign_off_page
 from trust.imports import ImportForm
 from trust.signals import data_exported
@@ -22,7 +21,7 @@ from ui.links import link_each
 
 from . import services
 from .exporter import EXPORT_HEADERS, export_rows
-from .focus import NOT_THIS_YEAR, coverage, focus_codes
+from .focus import coverage
 from .forms import (
     AssignForm,
     JudgementForm,
@@ -34,7 +33,13 @@ from .forms import (
 from .imports import RATING_COLUMNS
 from .models import LocalIndicator, OutcomeJudgement, Rating, Review
 from .outcome_signals import signals_for
-from .selectors import assigned_filter, is_assigned, latest_review, outcome_levels, review_overview
+from .selectors import (
+    assigned_filter,
+    is_assigned,
+    latest_review,
+    review_overview,
+    review_tree_spec,
+)
 
 
 def _is_manager(request) -> bool:
@@ -281,16 +286,7 @@ def assign(request: HttpRequest, partnership: str, review_id: int) -> HttpRespon
 
 def tree(request: HttpRequest, partnership: str, review_id: int) -> HttpResponse:
     review = get_object_or_404(Review, pk=review_id)
-    levels = outcome_levels(review)
-    focus = focus_codes(review)
-    spec = macs_tree_spec(
-        review.edition,
-        partnership,
-        leaf_colours={code: level.colour for code, level in levels.items()},
-        # An outcome out of this year's focus is grey and says so, whatever it was last judged.
-        leaf_notes={code: level.label for code, level in levels.items()}
-        | {o.code: NOT_THIS_YEAR for o in review.edition.outcomes.exclude(code__in=focus)},
-    )
+    spec = review_tree_spec(review, partnership)
     svg = draw_tree(spec, "svg").decode()
     overview = review_overview(review)
     return render(
