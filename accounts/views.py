@@ -17,6 +17,8 @@ from django_otp import match_token
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from ui.pages import form_page
+
 from . import personal_data, services, two_factor
 from .forms import (
     CodeForm,
@@ -146,15 +148,12 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
 
             params = {"method": form.cleaned_data["method"], "next": _next_url(request, "")}
             return redirect(f"{reverse('accounts:two_factor_setup')}?{urlencode(params)}")
-        return render(
+        return form_page(
             request,
-            "ui/form_page.html",
-            {
-                "form": form,
-                "page_title": "Set up two-factor sign-in",
-                "lead": "Each time you sign in you will enter your password and a code. "
-                "This keeps the partnership's information safe if someone learns your password.",
-            },
+            form,
+            title="Set up two-factor sign-in",
+            lead="Each time you sign in you will enter your password and a code. "
+            "This keeps the partnership's information safe if someone learns your password.",
         )
     if method == "email" and two_factor.may_use_email_codes(user):
         return _setup_email(request)
@@ -315,15 +314,12 @@ def email_change(request: HttpRequest) -> HttpResponse:
             "when you follow it (within 24 hours).",
         )
         return redirect("accounts:account")
-    return render(
+    return form_page(
         request,
-        "ui/form_page.html",
-        {
-            "form": form,
-            "page_title": "Change your email address",
-            "cancel_url": reverse("accounts:account"),
-            "lead": f"You sign in with {request.user.email} now. We will send a link to the new address to check it is yours.",
-        },
+        form,
+        title="Change your email address",
+        cancel=reverse("accounts:account"),
+        lead=f"You sign in with {request.user.email} now. We will send a link to the new address to check it is yours.",
     )
 
 

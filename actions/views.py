@@ -13,6 +13,7 @@ from framework.selectors import current_edition
 from partnerships.models import Agency
 from trust.imports import ImportForm
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
+from ui.pages import form_page
 
 from . import services
 from .forms import (
@@ -26,14 +27,6 @@ from .forms import (
 from .imports import ACTION_COLUMNS
 from .models import Action, Challenge, LearningSource
 from .selectors import FILTERS, action_counts, action_log, challenges, sources
-
-
-def _form_page(request, form, *, title: str, cancel: str, lead: str = "", caption: str = ""):
-    return render(
-        request,
-        "ui/form_page.html",
-        {"form": form, "page_title": title, "cancel_url": cancel, "lead": lead, "caption": caption},
-    )
 
 
 def log(request: HttpRequest, partnership: str) -> HttpResponse:
@@ -65,7 +58,7 @@ def source_add(request: HttpRequest, partnership: str) -> HttpResponse:
         )
         messages.success(request, f"{source} has been added.")
         return redirect("actions:source", partnership=partnership, source_id=source.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Add a source of learning",
@@ -116,7 +109,7 @@ def action_add(request: HttpRequest, partnership: str) -> HttpResponse:
         )
         messages.success(request, "The action has been added.")
         return redirect("actions:action", partnership=partnership, action_id=action.pk)
-    return _form_page(request, form, title="Add an action", cancel=cancel)
+    return form_page(request, form, title="Add an action", cancel=cancel)
 
 
 def action_detail(request: HttpRequest, partnership: str, action_id: int) -> HttpResponse:
@@ -189,7 +182,7 @@ def action_edit(request: HttpRequest, partnership: str, action_id: int) -> HttpR
             )
         messages.success(request, "The action has been saved.")
         return redirect(back)
-    return _form_page(request, form, title="Edit the action", cancel=back)
+    return form_page(request, form, title="Edit the action", cancel=back)
 
 
 def challenge_list(request: HttpRequest, partnership: str) -> HttpResponse:
@@ -225,7 +218,7 @@ def _challenge(request, partnership: str, challenge: Challenge | None) -> HttpRe
             return conflict_response(request, form, conflict, title=title, cancel_url=back)
         messages.success(request, "The challenge has been saved.")
         return redirect(back)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=title,

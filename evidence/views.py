@@ -13,6 +13,7 @@ from framework.selectors import current_edition
 from partnerships.models import Agency
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.links import link_each
+from ui.pages import form_page
 
 from . import services
 from .forms import EvidenceFilterForm, EvidenceForm
@@ -66,16 +67,13 @@ def _edit(request: HttpRequest, partnership: str, item: EvidenceItem | None) -> 
             return conflict_response(request, form, conflict, title=title, cancel_url=cancel)
         messages.success(request, f"{saved.title} has been saved.")
         return redirect("evidence:detail", partnership=partnership, item_id=saved.pk)
-    return render(
+    return form_page(
         request,
-        "ui/form_page.html",
-        {
-            "form": form,
-            "page_title": title,
-            "cancel_url": cancel,
-            "lead": "Record what a judgement rests on: an audit, a review, data, feedback. "
-            "Give a link, upload a file, or both.",
-        },
+        form,
+        title=title,
+        cancel=cancel,
+        lead="Record what a judgement rests on: an audit, a review, data, feedback. "
+        "Give a link, upload a file, or both.",
     )
 
 

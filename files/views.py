@@ -7,6 +7,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from ui.pages import form_page
+
 from . import services
 from .forms import DocumentForm
 from .models import StoredFile
@@ -44,16 +46,13 @@ def upload(request: HttpRequest, partnership: str) -> HttpResponse:
         )
         messages.success(request, f"{stored.title} has been uploaded.")
         return redirect("files:library", partnership=partnership)
-    return render(
+    return form_page(
         request,
-        "ui/form_page.html",
-        {
-            "form": form,
-            "page_title": "Upload a document",
-            "lead": "For example your published safeguarding arrangements, terms of reference or "
-            "last year's report. Everyone in the partnership except young scrutineers can open it.",
-            "cancel_url": reverse("files:library", args=[partnership]),
-        },
+        form,
+        title="Upload a document",
+        lead="For example your published safeguarding arrangements, terms of reference or "
+        "last year's report. Everyone in the partnership except young scrutineers can open it.",
+        cancel=reverse("files:library", args=[partnership]),
     )
 
 

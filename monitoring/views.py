@@ -11,6 +11,7 @@ from framework.selectors import current_edition
 from trust.imports import ImportForm
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.charts import Series, inline_svg, line_chart
+from ui.pages import form_page
 
 from . import services
 from .imports import VALUE_COLUMNS
@@ -50,16 +51,13 @@ def _edit(request: HttpRequest, partnership: str, monitor: Monitor | None) -> Ht
             return conflict_response(request, form, conflict, title=title, cancel_url=cancel)
         messages.success(request, f"{saved.name} has been saved.")
         return redirect("monitoring:detail", partnership=partnership, monitor_id=saved.pk)
-    return render(
+    return form_page(
         request,
-        "ui/form_page.html",
-        {
-            "form": form,
-            "page_title": title,
-            "cancel_url": cancel,
-            "lead": "A measure the partnership tracks over time, such as re-referrals or the "
-            "timeliness of strategy meetings. Link it to the indicators it tells you about.",
-        },
+        form,
+        title=title,
+        cancel=cancel,
+        lead="A measure the partnership tracks over time, such as re-referrals or the "
+        "timeliness of strategy meetings. Link it to the indicators it tells you about.",
     )
 
 

@@ -14,18 +14,11 @@ from django_scopes import scope
 from framework.selectors import current_edition
 from partnerships.models import Partnership
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
+from ui.pages import form_page
 
 from . import selectors, services
 from .forms import DiversityForm, FeedbackForm, ResponseForm, VoiceGroupForm, YouSaidPageForm
 from .models import Feedback, VoiceGroup, YouSaidPage
-
-
-def _form_page(request, form, *, title: str, cancel: str, lead: str = "") -> HttpResponse:
-    return render(
-        request,
-        "ui/form_page.html",
-        {"form": form, "page_title": title, "cancel_url": cancel, "lead": lead},
-    )
 
 
 def _is_staff(request) -> bool:
@@ -90,7 +83,7 @@ def _group_form(request, partnership: str, group: VoiceGroup | None) -> HttpResp
         )
         messages.success(request, f"{saved} has been saved.")
         return redirect("participation:group", partnership=partnership, group_id=saved.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Add a group" if group is None else f"Edit {group}",
@@ -121,7 +114,7 @@ def diversity(request: HttpRequest, partnership: str, group_id: int) -> HttpResp
         )
         messages.success(request, f"{saved} numbers saved for {group}.")
         return redirect("participation:group", partnership=partnership, group_id=group.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Diversity of {group}",
@@ -158,7 +151,7 @@ def feedback_add(request: HttpRequest, partnership: str) -> HttpResponse:
         )
         return redirect("participation:feedback", partnership=partnership, feedback_id=feedback.pk)
     if staff:
-        return _form_page(
+        return form_page(
             request,
             form,
             title="Record feedback",
@@ -239,25 +232,22 @@ def _published(slug: str):
     return partnership, page
 
 
-def public_page(request: HttpRequest, slug: str) -> HttpResponse:
-    """The published "You said, we did" page: public, plain language, no names."""
+def _public(request: HttpRequest, slug: str, template: str) -> HttpResponse:
     partnership, page = _published(slug)
     with scope(partnership=partnership):
         feedback = list(selectors.public_feedback())
     return render(
         request,
-        "participation/public.html",
+        template,
         {"public_partnership": partnership, "page": page, "feedback": feedback},
     )
+
+
+def public_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """The published "You said, we did" page: public, plain language, no names."""
+    return _public(request, slug, "participation/public.html")
 
 
 def public_easy_read(request: HttpRequest, slug: str) -> HttpResponse:
     """The same page in easy read: large text, one sentence a line, a picture beside each."""
-    partnership, page = _published(slug)
-    with scope(partnership=partnership):
-        feedback = list(selectors.public_feedback())
-    return render(
-        request,
-        "participation/public_easy.html",
-        {"public_partnership": partnership, "page": page, "feedback": feedback},
-    )
+    return _public(request, slug, "participation/public_easy.html")

@@ -15,6 +15,7 @@ from framework.selectors import current_edition
 from trust.signals import data_exported
 from trust.tabular import table_download
 from trust.versioning import model_values
+from ui.pages import form_page
 from ui.qr import qr_svg
 
 from . import selectors, workshops
@@ -45,17 +46,14 @@ def workshop_add(request: HttpRequest, partnership: str) -> HttpResponse:
             request, f"The workshop is open. People join with the code {workshop.code}."
         )
         return redirect("participation:workshop", partnership=partnership, workshop_id=workshop.pk)
-    return render(
+    return form_page(
         request,
-        "ui/form_page.html",
-        {
-            "form": form,
-            "page_title": "Open a workshop",
-            "cancel_url": reverse("participation:workshops", args=[partnership]),
-            "lead": "People join on their own phone or laptop with a short code, without an "
-            "account, and add notes anonymously. You then group the notes and add the best "
-            "to a priority's plan or a review.",
-        },
+        form,
+        title="Open a workshop",
+        cancel=reverse("participation:workshops", args=[partnership]),
+        lead="People join on their own phone or laptop with a short code, without an "
+        "account, and add notes anonymously. You then group the notes and add the best "
+        "to a priority's plan or a review.",
     )
 
 

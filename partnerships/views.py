@@ -13,6 +13,7 @@ from django.urls import reverse
 from accounts.forms import AcceptInvitationForm, JoinForm
 from trust.imports import ImportForm
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
+from ui.pages import apply_errors, form_page
 
 from . import selectors, services
 from .attention import attention_items
@@ -27,22 +28,6 @@ from .forms import (
 )
 from .imports import AGENCY_COLUMNS
 from .models import Agency, Membership, PartnerBody, RoleAssignment, Subgroup
-
-
-def _form_page(request, form, *, title: str, cancel: str, caption: str = "", lead: str = ""):
-    return render(
-        request,
-        "ui/form_page.html",
-        {"form": form, "page_title": title, "cancel_url": cancel, "caption": caption, "lead": lead},
-    )
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def chooser(request):
@@ -105,7 +90,7 @@ def about_edit(request, partnership: str):
         return _save_or_conflict(
             request, form, title=title, done=done, message="Partnership details saved."
         )
-    return _form_page(request, form, title=title, cancel=done)
+    return form_page(request, form, title=title, cancel=done)
 
 
 def _edit_object(request, form_class, instance, *, title, done, message):
@@ -116,7 +101,7 @@ def _edit_object(request, form_class, instance, *, title, done, message):
     )
     if request.method == "POST" and form.is_valid():
         return _save_or_conflict(request, form, title=title, done=done, message=message)
-    return _form_page(request, form, title=title, cancel=done)
+    return form_page(request, form, title=title, cancel=done)
 
 
 def _delete_object(request, instance, *, delete, done: str, what: str):
@@ -127,13 +112,13 @@ def _delete_object(request, instance, *, delete, done: str, what: str):
         try:
             delete(instance, request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(
                 request, f"{instance} has been deleted. You can restore it for 30 days."
             )
             return redirect(done)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Delete {what} {instance}?",
@@ -208,7 +193,7 @@ def person_two_factor_reset(request, partnership: str, member_id: int):
         try:
             services.member_two_factor_reset(membership=member, actor=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(
                 request,
@@ -216,7 +201,7 @@ def person_two_factor_reset(request, partnership: str, member_id: int):
                 "when they next sign in.",
             )
             return redirect(done)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Reset two-factor sign-in for {member.user}?",
@@ -389,7 +374,7 @@ def person(request, partnership: str, member_id: int):
                 actor=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"Role added for {member.user}.")
             return redirect("partnerships:person", partnership=partnership, member_id=member.pk)
@@ -423,11 +408,11 @@ def person_remove(request, partnership: str, member_id: int):
         try:
             services.membership_remove(membership=member, actor=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"{member.user} has been removed from the partnership.")
             return redirect("partnerships:people", partnership=partnership)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Remove {member.user} from {request.partnership.name}?",
@@ -455,11 +440,11 @@ def invite(request, partnership: str):
                 base_url=request.build_absolute_uri("/")[:-1],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"Invitation sent to {data['email']}.")
             return redirect("partnerships:people", partnership=partnership)
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Invite someone",

@@ -17,6 +17,7 @@ from framework.tree import draw_tree
 from signoff.views import SignOffActions, sign_off_page
 from trust.signals import data_exported
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
+from ui.pages import form_page
 
 from . import services
 from .exporters import DOCX_TYPE, LOGIC_HEADERS, logic_model_rows, priority_docx
@@ -63,17 +64,14 @@ def priority_add(request: HttpRequest, partnership: str) -> HttpResponse:
             actor=request.user,
         )
         return redirect(_step_url(partnership, priority, 1))
-    return render(
+    return form_page(
         request,
-        "ui/form_page.html",
-        {
-            "form": form,
-            "page_title": "Plan a priority",
-            "lead": "Five steps, from the issue to the principles, so everyone can see why the "
-            "activities should lead to the outcomes. Each step is saved as you go, and you can "
-            "come back to any step.",
-            "cancel_url": reverse("planning:list", args=[partnership]),
-        },
+        form,
+        title="Plan a priority",
+        lead="Five steps, from the issue to the principles, so everyone can see why the "
+        "activities should lead to the outcomes. Each step is saved as you go, and you can "
+        "come back to any step.",
+        cancel=reverse("planning:list", args=[partnership]),
     )
 
 

@@ -17,19 +17,12 @@ from partnerships.models import Partnership
 from signoff.services import SnapshotBroken
 from signoff.views import SignOffActions, sign_off_page
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
+from ui.pages import form_page
 
 from . import selectors, services
 from .assemble import assemble
 from .forms import ReportForm, SectionForm, WithdrawForm
 from .models import NarrativeSection, YearlyReport
-
-
-def _form_page(request, form, *, title: str, cancel: str, lead: str = "") -> HttpResponse:
-    return render(
-        request,
-        "ui/form_page.html",
-        {"form": form, "page_title": title, "cancel_url": cancel, "lead": lead},
-    )
 
 
 def report_list(request: HttpRequest, partnership: str) -> HttpResponse:
@@ -105,9 +98,7 @@ def report_edit(request: HttpRequest, partnership: str, report_id: int) -> HttpR
         else:
             messages.success(request, "Saved.")
             return redirect(back)
-    return _form_page(
-        request, form, title="What the report draws on", cancel=back, lead=str(report)
-    )
+    return form_page(request, form, title="What the report draws on", cancel=back, lead=str(report))
 
 
 def section(

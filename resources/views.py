@@ -11,19 +11,12 @@ from django.urls import reverse
 
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.charts import inline_svg
+from ui.pages import form_page
 
 from . import services
 from .forms import LINE_FORMS, LINE_TITLES, AdequacyForm, YearForm
 from .models import LINE_MODELS, ResourceYear
 from .selectors import contributions_chart, spend_chart, year_summary
-
-
-def _form_page(request, form, *, title: str, cancel: str, lead: str = "") -> HttpResponse:
-    return render(
-        request,
-        "ui/form_page.html",
-        {"form": form, "page_title": title, "cancel_url": cancel, "lead": lead},
-    )
 
 
 def years(request: HttpRequest, partnership: str) -> HttpResponse:
@@ -87,7 +80,7 @@ def line_add(request: HttpRequest, partnership: str, year_id: int, line: str) ->
         )
         messages.success(request, "Added.")
         return redirect(back)
-    return _form_page(request, form, title=LINE_TITLES[line], cancel=back, lead=str(year))
+    return form_page(request, form, title=LINE_TITLES[line], cancel=back, lead=str(year))
 
 
 def line_delete(
@@ -118,7 +111,7 @@ def adequacy(request: HttpRequest, partnership: str, year_id: int) -> HttpRespon
             return conflict_response(request, form, conflict, title=title, cancel_url=back)
         messages.success(request, "The answers have been saved.")
         return redirect(back)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=title,

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from trust.versioning import model_values
+from ui.pages import form_page
 
 from . import services
 from .focus import coverage, focus_choices
@@ -78,15 +79,12 @@ def coverage_plan(request: HttpRequest, partnership: str) -> HttpResponse:
         )
         messages.success(request, "The coverage plan is saved.")
         return redirect(cancel)
-    return render(
+    return form_page(
         request,
-        "ui/form_page.html",
-        {
-            "form": form,
-            "page_title": "Coverage plan",
-            "lead": "A proportionate review looks at some outcomes each year. The plan says how "
-            "many years your reviews take, between them, to look at all 16; each review's "
-            "focus page then shows what is still to cover, and warns in the plan's last year.",
-            "cancel_url": cancel,
-        },
+        form,
+        title="Coverage plan",
+        lead="A proportionate review looks at some outcomes each year. The plan says how many "
+        "years your reviews take, between them, to look at all 16; each review's focus page "
+        "then shows what is still to cover, and warns in the plan's last year.",
+        cancel=cancel,
     )

@@ -18,6 +18,7 @@ from trust.signals import data_exported
 from trust.tabular import table_download
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.links import link_each
+from ui.pages import apply_errors, form_page
 
 from . import services
 from .exporter import EXPORT_HEADERS, export_rows
@@ -46,14 +47,6 @@ def _is_manager(request) -> bool:
     return request.can("reviews.manage_review")
 
 
-def _apply(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def review_list(request: HttpRequest, partnership: str) -> HttpResponse:
     form = ReviewStartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():  # the policy admits only the manager
@@ -66,7 +59,7 @@ def review_list(request: HttpRequest, partnership: str) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            _apply(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"The {review.period} review has started.")
             return redirect("reviews:review", partnership=partnership, review_id=review.pk)
@@ -269,18 +262,15 @@ def assign(request: HttpRequest, partnership: str, review_id: int) -> HttpRespon
         )
         messages.success(request, f"{count} indicators assigned to {form.cleaned_data['owner']}.")
         return redirect("reviews:review", partnership=partnership, review_id=review.pk)
-    return render(
+    return form_page(
         request,
-        "ui/form_page.html",
-        {
-            "form": form,
-            "page_title": "Assign indicators",
-            "caption": str(review),
-            "lead": "Give the indicators under one or more outcomes to a subgroup or an agency. "
-            "Its members can then rate them. You can change the owner of a single indicator "
-            "on its page.",
-            "cancel_url": reverse("reviews:review", args=[partnership, review.pk]),
-        },
+        form,
+        title="Assign indicators",
+        caption=str(review),
+        lead="Give the indicators under one or more outcomes to a subgroup or an agency. "
+        "Its members can then rate them. You can change the owner of a single indicator "
+        "on its page.",
+        cancel=reverse("reviews:review", args=[partnership, review.pk]),
     )
 
 

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from ui.pages import apply_errors
+
 from . import services
 from .forms import ReopenForm, RequestForm, SignForm
 from .models import Snapshot
@@ -23,14 +25,6 @@ class SignOffActions:
     first). Signing, declining and reopening are the same for every kind (signoff.services)."""
 
     request: Callable[..., object]  # (actor, due_by) -> round; may raise ValidationError
-
-
-def _apply(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def sign_off_page(
@@ -99,7 +93,7 @@ def sign_off_page(
         if action == "request":
             request_error = " ".join(error.messages)
         else:
-            _apply(sign_form if action == "sign" else reopen_form, error)
+            apply_errors(sign_form if action == "sign" else reopen_form, error)
     if action == "request" and request_form.errors:
         request_error = " ".join(e for errors in request_form.errors.values() for e in errors)
     version = _version(round_, request.user)

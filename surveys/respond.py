@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django_scopes import scope, scopes_disabled
 
 from trust.ratelimit import allow
+from ui.pages import form_page
 
 from . import services
 from .forms import PageForm, ProfileForm, ResumeForm
@@ -152,16 +153,12 @@ def resume(request: HttpRequest, wave: Wave) -> HttpResponse:
             form.add_error(
                 "code", "That code does not match an unfinished response to this survey."
             )
-    return render(
+    return form_page(
         request,
-        "ui/form_page.html",
-        {
-            "form": form,
-            "page_title": "Continue your answers",
-            "caption": wave.title,
-            "lead": "Enter the code you were given when you started. Your saved answers will "
-            "come back.",
-        },
+        form,
+        title="Continue your answers",
+        caption=wave.title,
+        lead="Enter the code you were given when you started. Your saved answers will come back.",
     )
 
 

@@ -17,6 +17,7 @@ from trust.signals import data_exported
 from trust.tabular import table_download
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.charts import Segment, diverging_bars, inline_svg
+from ui.pages import form_page
 from ui.qr import qr_svg
 
 from . import selectors, services
@@ -80,17 +81,14 @@ def wave_add(request: HttpRequest, partnership: str) -> HttpResponse:
         )
         messages.success(request, f"{wave.title} has been created with all 34 statements.")
         return redirect("surveys:wave", partnership=partnership, wave_id=wave.pk)
-    return render(
+    return form_page(
         request,
-        "ui/form_page.html",
-        {
-            "form": form,
-            "page_title": "Start a survey wave",
-            "lead": "A wave asks the report's 34 statements, each three ways, with the "
-            "respondent profile of Table A6. You can leave statements out or add your own "
-            "before anyone answers.",
-            "cancel_url": reverse("surveys:list", args=[partnership]),
-        },
+        form,
+        title="Start a survey wave",
+        lead="A wave asks the report's 34 statements, each three ways, with the "
+        "respondent profile of Table A6. You can leave statements out or add your own "
+        "before anyone answers.",
+        cancel=reverse("surveys:list", args=[partnership]),
     )
 
 
@@ -135,19 +133,13 @@ def wave_edit(request: HttpRequest, partnership: str, wave_id: int) -> HttpRespo
             return conflict_response(request, form, conflict, title=title, cancel_url=cancel)
         except ValidationError as error:
             form.add_error(None, error)
-            return render(
-                request,
-                "ui/form_page.html",
-                {"form": form, "page_title": title, "cancel_url": cancel},
-            )
+            return form_page(request, form, title=title, cancel=cancel)
         if lowered:
             # The audit trail keeps the reason beside the change (tracked fields).
             messages.info(request, "The smallest group shown is lower; the reason is recorded.")
         messages.success(request, "The wave has been saved.")
         return redirect(cancel)
-    return render(
-        request, "ui/form_page.html", {"form": form, "page_title": title, "cancel_url": cancel}
-    )
+    return form_page(request, form, title=title, cancel=cancel)
 
 
 def statements(request: HttpRequest, partnership: str, wave_id: int) -> HttpResponse:
@@ -166,16 +158,13 @@ def statements(request: HttpRequest, partnership: str, wave_id: int) -> HttpResp
         else:
             messages.success(request, "The statements asked have been saved.")
             return redirect(cancel)
-    return render(
+    return form_page(
         request,
-        "ui/form_page.html",
-        {
-            "form": form,
-            "page_title": "Choose the statements to ask",
-            "caption": wave.title,
-            "lead": "All 34 are asked by default. Once anyone has answered, the statements are fixed.",
-            "cancel_url": cancel,
-        },
+        form,
+        title="Choose the statements to ask",
+        caption=wave.title,
+        lead="All 34 are asked by default. Once anyone has answered, the statements are fixed.",
+        cancel=cancel,
     )
 
 
@@ -191,15 +180,8 @@ def statement_add(request: HttpRequest, partnership: str, wave_id: int) -> HttpR
         else:
             messages.success(request, "Your statement has been added.")
             return redirect(cancel)
-    return render(
-        request,
-        "ui/form_page.html",
-        {
-            "form": form,
-            "page_title": "Add a local statement",
-            "caption": wave.title,
-            "cancel_url": cancel,
-        },
+    return form_page(
+        request, form, title="Add a local statement", caption=wave.title, cancel=cancel
     )
 
 
@@ -216,19 +198,16 @@ def mapping(
         )
         messages.success(request, "The outcomes have been saved.")
         return redirect(cancel)
-    return render(
+    return form_page(
         request,
-        "ui/form_page.html",
-        {
-            "form": form,
-            "page_title": "Which outcomes does this statement speak to?",
-            "caption": statement.text,
-            "lead": "Results for this statement appear under these outcomes in reviews. The "
-            "report's survey categories are not the framework's outcome categories, so the "
-            "mapping is yours to adjust.",
-            "platform_note": platform_words(STATEMENT_OUTCOMES),
-            "cancel_url": cancel,
-        },
+        form,
+        title="Which outcomes does this statement speak to?",
+        caption=statement.text,
+        lead="Results for this statement appear under these outcomes in reviews. The report's "
+        "survey categories are not the framework's outcome categories, so the mapping is yours "
+        "to adjust.",
+        platform_note=platform_words(STATEMENT_OUTCOMES),
+        cancel=cancel,
     )
 
 
