@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import results_views, views
 
 app_name = "surveys"
 
@@ -16,11 +16,11 @@ urlpatterns = [
     path(W + "statements/add/", views.statement_add, name="statement_add"),
     path(W + "statements/<int:statement_id>/outcomes/", views.mapping, name="mapping"),
     path(W + "invitations/", views.invitations, name="invitations"),
-    path(W + "results/", views.results, name="results"),
-    path(W + "breakdown/", views.breakdown, name="breakdown"),
-    path(W + "profile/", views.profile, name="profile"),
-    path(W + "comments/", views.comment_list, name="comments"),
-    path(W + "comments/<uuid:comment_key>/", views.comment_code, name="comment"),
+    path(W + "results/", results_views.results, name="results"),
+    path(W + "breakdown/", results_views.breakdown, name="breakdown"),
+    path(W + "profile/", results_views.profile, name="profile"),
+    path(W + "comments/", results_views.comment_list, name="comments"),
+    path(W + "comments/<uuid:comment_key>/", results_views.comment_code, name="comment"),
     path(W + "export/<slug:table>.<str:fmt>", views.export, name="export"),
     path(W + "import/", views.responses_import, name="import"),
 ]
