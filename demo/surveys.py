@@ -13,7 +13,7 @@ from django_scopes import scope
 from framework.selectors import current_edition
 from partnerships.models import Agency, Membership
 from surveys import services
-from surveys.models import Answer, Comment, CommentCode, Invitation, Response
+from surveys.models import Answer, Comment, CommentCode, Invitation, ResourceAnswer, Response
 
 # Who answers in one partnership: one independent scrutineer, one business manager, a small
 # business unit, and mostly agency staff (weights, not counts).
@@ -152,6 +152,38 @@ def _code(partnership) -> None:
             comment.codes.set(chosen)
 
 
+# How often respondents said each resource is adequate (close to the report's Table A11).
+ADEQUATE = {"financial": 0.44, "staffing": 0.45, "systems": 0.48, "training": 0.74}
+NEEDED = [
+    "A data analyst shared across the partners, so we can see trends by type of harm.",
+    "Business support for the subgroups: minutes and actions take up practitioners' time.",
+    "One data system the partners can all read, instead of three spreadsheets.",
+    "More multi-agency training places, and time released to attend them.",
+    "Ring-fenced money for learning reviews, so they do not wait for the next budget.",
+    "Fairer contributions from partners as the child population grows.",
+    "A participation worker to support the young scrutineers.",
+]
+
+
+def _resources(wave, rng: random.Random) -> None:
+    """Answers on resources for a wave that asked them (its own generator, so the rest of the
+    demo's numbers do not move)."""
+    answers = []
+    for response in Response.objects.filter(wave=wave, submitted=True).order_by("pk"):
+        values = {
+            name: ("" if rng.random() < 0.08 else "yes" if rng.random() < share else "no")
+            for name, share in ADEQUATE.items()
+        }
+        needed = rng.choice(NEEDED) if rng.random() < 0.2 else ""
+        if any(values.values()) or needed:
+            answers.append(
+                ResourceAnswer(
+                    partnership=wave.partnership, response=response, needed=needed, **values
+                )
+            )
+    ResourceAnswer.objects.bulk_create(answers)
+
+
 def demo_surveys(partnerships: dict) -> None:
     northshire = partnerships["northshire"]
     edition = current_edition()
@@ -169,9 +201,11 @@ def demo_surveys(partnerships: dict) -> None:
             opens_on=date(2024, 4, 8),
             closes_on=date(2024, 5, 17),
             mode="link",
+            asks_resources=True,
             actor=manager,
         )
         _respond(first, rng, 48, 0.0)
+        _resources(first, random.Random(11))  # noqa: S311 (synthetic demo data)
         second = services.wave_create(
             partnership=northshire,
             edition=edition,

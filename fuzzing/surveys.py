@@ -12,6 +12,7 @@ from surveys.forms import (
     MappingForm,
     PageForm,
     ProfileForm,
+    ResourcesForm,
     ResumeForm,
     StatementsForm,
     WaveEditForm,
@@ -58,6 +59,7 @@ register(MappingForm, build=lambda ctx: {"statement": _statements(ctx)[0]})
 register(InvitationsForm, build=lambda ctx: {"partnership": ctx.partnership})
 register(ResumeForm, build=lambda ctx: {})
 register(ProfileForm, build=lambda ctx: {"questions": profile_questions(_wave(ctx))})
+register(ResourcesForm)
 register(
     PageForm,
     build=lambda ctx: {

@@ -9,6 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from surveys.adequacy import adequacy_answers, survey_for_year
+from surveys.services import results_shown_mark
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.charts import inline_svg
 from ui.pages import form_page
@@ -48,6 +50,9 @@ def years(request: HttpRequest, partnership: str) -> HttpResponse:
 def year_detail(request: HttpRequest, partnership: str, year_id: int) -> HttpResponse:
     year = get_object_or_404(ResourceYear, pk=year_id)
     summary = year_summary(year)
+    wave = survey_for_year(year.year)
+    if wave is not None:
+        results_shown_mark(wave)  # its figures are now seen: they fix its smallest group
     return render(
         request,
         "resources/year.html",
@@ -63,6 +68,9 @@ def year_detail(request: HttpRequest, partnership: str, year_id: int) -> HttpRes
             else "",
             "spend_svg": inline_svg(spend_chart(summary)) if summary.spend else "",
             "can_edit": request.can("resources:line_add"),
+            "wave": wave,
+            "adequacy": adequacy_answers(wave) if wave else None,
+            "own": [(question, answer) for question, answer, _ in summary.adequacy],
         },
     )
 

@@ -14,7 +14,14 @@ from trust.versioning import VersionedFormMixin
 from ui.forms import GovukFormMixin
 
 from .groups import GROUP_MINIMUM
-from .models import DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP, CommentCode, Wave, WaveStatement
+from .models import (
+    DEFAULT_MIN_GROUP,
+    LOWEST_MIN_GROUP,
+    CommentCode,
+    ResourceAnswer,
+    Wave,
+    WaveStatement,
+)
 from .services import results_fixed_problems
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -57,6 +64,11 @@ class WaveForm(GovukFormMixin, forms.Form):
         initial=Wave.Mode.LINK,
         error_messages={"required": "Choose how people will get the survey."},
     )
+    asks_resources = forms.BooleanField(
+        label=Wave._meta.get_field("asks_resources").verbose_name,
+        help_text=Wave._meta.get_field("asks_resources").help_text,
+        required=False,
+    )
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,6 +99,7 @@ class WaveEditForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
             "min_group_size",
             "min_group_reason",
             "breakdown_questions",
+            "asks_resources",
         ]
         labels = {
             "min_group_size": "Smallest group shown in results",
@@ -364,3 +377,27 @@ class CodingForm(GovukFormMixin, forms.Form):
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["codes"].queryset = CommentCode.objects.filter(partnership=partnership)
+
+
+class ResourcesForm(GovukFormMixin, forms.Form):
+    """The report's Table A11 questions, asked of every respondent, and what else is needed.
+    Every answer is optional, like the rest of the survey."""
+
+    submit_label = "Save and continue"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in ResourceAnswer.QUESTIONS:
+            self.fields[name] = forms.ChoiceField(
+                label=label,
+                choices=ResourceAnswer.Adequate.choices,
+                widget=forms.RadioSelect,
+                required=False,
+            )
+        self.fields["needed"] = forms.CharField(
+            label="Are any other resources needed? If so, what?",
+            widget=forms.Textarea(attrs={"rows": 4}),
+            required=False,
+            max_length=MAX_COMMENT,
+            help_text="Optional. Please do not name anyone, or anything that identifies you.",
+        )

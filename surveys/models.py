@@ -68,6 +68,12 @@ class Wave(VersionedModel):
     # Set the first time anyone is shown the results of the closed wave: from then on its
     # responses and minimum are fixed, so what was shown can never be differenced.
     results_shown = models.BooleanField(default=False)
+    asks_resources = models.BooleanField(
+        "Ask about resources (the report's Table A11)",
+        default=False,
+        help_text="Four questions on whether financial, staff, systems and training resources "
+        "are adequate, and what other resources are needed. Optional for respondents.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ScopedManager(partnership="partnership")
@@ -184,6 +190,35 @@ class Response(models.Model):
 
     def __str__(self) -> str:
         return "A response"
+
+
+class ResourceAnswer(models.Model):
+    """One respondent's answers on resources (Table A11): adequate or not, and what else is
+    needed. Part of the anonymous response, like its answers and comments."""
+
+    class Adequate(models.TextChoices):
+        YES = "yes", "Yes"
+        NO = "no", "No"
+
+    QUESTIONS = (
+        ("financial", "Adequate financial resources?"),
+        ("staffing", "Adequate staffing?"),
+        ("systems", "Adequate admin/data systems, data collection and analysis?"),
+        ("training", "Adequate training?"),
+    )
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    response = models.OneToOneField(Response, on_delete=models.CASCADE, related_name="resources")
+    financial = models.CharField(max_length=3, choices=Adequate.choices, blank=True)
+    staffing = models.CharField(max_length=3, choices=Adequate.choices, blank=True)
+    systems = models.CharField(max_length=3, choices=Adequate.choices, blank=True)
+    training = models.CharField(max_length=3, choices=Adequate.choices, blank=True)
+    needed = models.TextField("What other resources are needed", blank=True)
+
+    objects = ScopedManager(partnership="partnership")
+
+    def __str__(self) -> str:
+        return "Answers on resources"
 
 
 class Answer(models.Model):

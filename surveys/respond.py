@@ -20,8 +20,8 @@ from trust.ratelimit import allow
 from ui.pages import form_page
 
 from . import services
-from .forms import PageForm, ProfileForm, ResumeForm
-from .models import Response, Wave
+from .forms import PageForm, ProfileForm, ResourcesForm, ResumeForm
+from .models import ResourceAnswer, Response, Wave
 from .results import options, profile_questions
 
 SESSION = "survey_responses"
@@ -171,46 +171,42 @@ def page(request: HttpRequest, wave: Wave, number: int) -> HttpResponse:
         messages.info(request, "Start the survey, or continue with your code.")
         return redirect("survey_respond:start", token=wave.link_token)
     pages = _pages(wave)
-    if number < 0 or number > len(pages):
+    extra = 1 if wave.asks_resources else 0
+    if number < 0 or number > len(pages) + extra:
         raise Http404("No such page.")
-    total = len(pages) + 2
+    total = len(pages) + 2 + extra
     if request.method == "POST" and not allow(request, "survey-save", limit=300, seconds=3600):
         return _too_many(request, wave)
+    if number == len(pages) + 1:
+        return _resources_page(request, wave, response, number, total)
     if number == 0:
-        questions = profile_questions(wave)
-        initial = {q["key"]: getattr(response, q["key"]) for q in questions}
-        form = ProfileForm(request.POST or None, questions=questions, initial=initial)
-        if request.method == "POST" and form.is_valid():
-            services.response_profile_save(response=response, profile=form.cleaned_data)
+        return _profile_page(request, wave, response, pages, total)
+    category, statements = pages[number - 1]
+    # A posted page shows what was posted; only a page opened afresh shows what is saved.
+    initial = {} if request.method == "POST" else _saved(response, category, statements)
+    section = category.section
+    form = PageForm(
+        request.POST or None,
+        statements=statements,
+        options=options(wave),
+        comment_label=f"How have changes since LSCPs were introduced affected {section} in "
+        "your area? Tell us about successful or innovative practice, and barriers or "
+        "challenges.",
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.response_page_save(
+                response=response,
+                category=category,
+                answers=form.answers(),
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
             return _next(wave, number, pages)
-        title, statements = "About you", None
-    else:
-        category, statements = pages[number - 1]
-        # A posted page shows what was posted; only a page opened afresh shows what is saved.
-        initial = {} if request.method == "POST" else _saved(response, category, statements)
-        section = category.section
-        form = PageForm(
-            request.POST or None,
-            statements=statements,
-            options=options(wave),
-            comment_label=f"How have changes since LSCPs were introduced affected {section} in "
-            "your area? Tell us about successful or innovative practice, and barriers or "
-            "challenges.",
-            initial=initial,
-        )
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.response_page_save(
-                    response=response,
-                    category=category,
-                    answers=form.answers(),
-                    comment=form.cleaned_data["comment"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return _next(wave, number, pages)
-        title = category.name
+    title = category.name
     return render(
         request,
         "surveys/respond/page.html",
@@ -222,13 +218,63 @@ def page(request: HttpRequest, wave: Wave, number: int) -> HttpResponse:
             "number": number,
             "step": number + 1,
             "total": total,
-            "previous": number - 1 if number > 0 else None,
+            "previous": number - 1,
+        },
+    )
+
+
+def _profile_page(request, wave: Wave, response, pages: list, total: int) -> HttpResponse:
+    questions = profile_questions(wave)
+    initial = {q["key"]: getattr(response, q["key"]) for q in questions}
+    form = ProfileForm(request.POST or None, questions=questions, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.response_profile_save(response=response, profile=form.cleaned_data)
+        return _next(wave, 0, pages)
+    return render(
+        request,
+        "surveys/respond/page.html",
+        {
+            "wave": wave,
+            "form": form,
+            "title": "About you",
+            "statements": None,
+            "number": 0,
+            "step": 1,
+            "total": total,
+            "previous": None,
+        },
+    )
+
+
+def _resources_page(request, wave: Wave, response, number: int, total: int) -> HttpResponse:
+    """The optional last page: the report's Table A11 questions and what else is needed."""
+    saved = getattr(response, "resources", None) if request.method != "POST" else None
+    initial = {}
+    if saved is not None:
+        initial = {name: getattr(saved, name) for name, _ in ResourceAnswer.QUESTIONS}
+        initial["needed"] = saved.needed
+    form = ResourcesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.response_resources_save(response=response, values=form.cleaned_data)
+        return redirect("survey_respond:check", token=wave.link_token)
+    return render(
+        request,
+        "surveys/respond/page.html",
+        {
+            "wave": wave,
+            "form": form,
+            "title": "Resources",
+            "statements": None,
+            "number": number,
+            "step": number + 1,
+            "total": total,
+            "previous": number - 1,
         },
     )
 
 
 def _next(wave: Wave, number: int, pages: list) -> HttpResponse:
-    if number >= len(pages):
+    if number >= len(pages) + (1 if wave.asks_resources else 0):
         return redirect("survey_respond:check", token=wave.link_token)
     return redirect("survey_respond:page", token=wave.link_token, number=number + 1)
 
@@ -256,15 +302,23 @@ def check(request: HttpRequest, wave: Wave) -> HttpResponse:
         (index, category, sum(1 for s in statements if s.pk in answered), len(statements))
         for index, (category, statements) in enumerate(pages, start=1)
     ]
+    extra = 1 if wave.asks_resources else 0
+    resources = getattr(response, "resources", None) if extra else None
     return render(
         request,
         "surveys/respond/check.html",
         {
             "wave": wave,
             "summary": summary,
+            "resources_page": len(pages) + 1 if extra else None,
+            "resources_given": sum(
+                bool(getattr(resources, name)) for name, _ in ResourceAnswer.QUESTIONS
+            )
+            if resources
+            else 0,
             "profile_given": any(getattr(response, q["key"]) for q in profile_questions(wave)),
-            "step": len(pages) + 2,
-            "total": len(pages) + 2,
+            "step": len(pages) + 2 + extra,
+            "total": len(pages) + 2 + extra,
         },
     )
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from ui.charts import Segment, diverging_bars, inline_svg
 
 from . import selectors, services
+from .adequacy import adequacy_answers
 from .forms import (
     CodeForm,
     CodingForm,
@@ -67,6 +68,7 @@ def results(request: HttpRequest, partnership: str, wave_id: int) -> HttpRespons
         "include_dk": include_dk,
         "labels": options(wave),
         "results": found,
+        "adequacy": adequacy_answers(wave),
     }
     if view in ("truth", "change", "importance"):
         categories: dict = {}

@@ -19,7 +19,16 @@ from trust.imports import ImportResult, validate_rows
 from trust.signals import data_imported
 from trust.versioning import save_values
 
-from .models import Answer, Comment, CommentCode, Invitation, Response, Wave, WaveStatement
+from .models import (
+    Answer,
+    Comment,
+    CommentCode,
+    Invitation,
+    ResourceAnswer,
+    Response,
+    Wave,
+    WaveStatement,
+)
 from .results import plan, results_changed
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -54,6 +63,7 @@ def wave_create(
     opens_on: date,
     closes_on: date,
     mode: str,
+    asks_resources: bool = False,
     actor,
 ) -> Wave:
     """A wave with all 34 statements, each mapped to the outcomes the content suggests."""
@@ -66,6 +76,7 @@ def wave_create(
             opens_on=opens_on,
             closes_on=closes_on,
             mode=mode,
+            asks_resources=asks_resources,
         )
         for category in SurveyCategory.objects.filter(edition=edition).prefetch_related(
             "statements__default_outcomes"
@@ -294,6 +305,23 @@ def response_profile_save(*, response: Response, profile: dict[str, str]) -> Non
 
 
 @transaction.atomic
+def response_resources_save(*, response: Response, values: dict) -> None:
+    """Save the resources page (Table A11's questions and what else is needed); a page left
+    blank keeps nothing."""
+    if response.submitted:
+        raise ValidationError("This response has already been sent.")
+    if not response.wave.asks_resources:
+        raise ValidationError("This survey does not ask about resources.")
+    names = [name for name, _ in ResourceAnswer.QUESTIONS] + ["needed"]
+    given = {name: (values.get(name) or "").strip() for name in names}
+    if not any(given.values()):
+        ResourceAnswer.objects.filter(response=response).delete()
+        return
+    ResourceAnswer.objects.update_or_create(
+        response=response, defaults={"partnership_id": response.partnership_id, **given}
+    )
+
+
 def response_page_save(
     *,
     response: Response,
