@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import random
 
+from .adequacy import adequacy_answers
 from .groups import NOT_GIVEN, group_of
-from .models import Wave
+from .models import ResourceAnswer, Wave
 from .results import (
     options,
     plan,
@@ -84,12 +85,18 @@ def response_rows(wave: Wave) -> tuple[list, list]:
     coded = {k: group_of(g) for k, g in groups.items()}
     label = {k: {g.code: g.label for g in gs} for k, gs in groups.items()}
     responses = list(
-        wave.responses.filter(submitted=True).prefetch_related("answers").order_by("pk")
+        wave.responses.filter(submitted=True)
+        .select_related("resources")
+        .prefetch_related("answers")
+        .order_by("pk")
     )
     questions = {q["key"]: q["question"] for q in profile_questions(wave)}
     headers = [questions.get(k, k) for k in groups]
     for s in statements:
         headers += [f"s{s.number}_true", f"s{s.number}_change", f"s{s.number}_importance"]
+    # Yes or no on resources; never what else is needed (free text carries no profile).
+    asked = [name for name, _ in ResourceAnswer.QUESTIONS] if wave.asks_resources else []
+    headers += [f"resources_{name}" for name in asked]
     rows = []
     for response in responses:
         answers = {a.statement_id: a for a in response.answers.all()}
@@ -99,6 +106,8 @@ def response_rows(wave: Wave) -> tuple[list, list]:
             for field in QUESTION_FIELDS:
                 value = getattr(a, field) if a else None
                 row.append(labels[field][value - 1] if value else "")
+        given = getattr(response, "resources", None)
+        row += [getattr(given, name).capitalize() if given else "" for name in asked]
         rows.append(row)
     # Row order must not follow anything (ids are random, but shuffle regardless).
     random.SystemRandom().shuffle(rows)
@@ -122,10 +131,27 @@ def code_rows(wave: Wave) -> tuple[list, list]:
     ]
 
 
+def resource_rows(wave: Wave) -> tuple[list, list]:
+    """Table A11 as respondents answered it: published values only, as on the results page."""
+    found = adequacy_answers(wave)
+    headers = ["Question", "Yes", "Yes (%)", "No", "No (%)"]
+    if found is None:
+        return headers, []
+    rows = [
+        [row.question, row.yes, row.share(row.yes), row.no, row.share(row.no)]
+        if row.shown
+        else [row.question, f"Not shown: fewer than {found.minimum} answered", "", "", ""]
+        for row in found.rows
+    ]
+    rows += [["What other resources are needed", text, "", "", ""] for text in found.needed]
+    return headers, rows
+
+
 TABLES = {
     "statements": statement_table,
     "profile": profile_rows,
     "responses": response_rows,
     "comments": comment_rows,
     "codes": code_rows,
+    "resources": resource_rows,
 }

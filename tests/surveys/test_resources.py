@@ -116,3 +116,39 @@ def test_an_unsent_response_is_never_counted(demo):
         )
         after = adequacy_answers(wave).rows[0]
     assert (after.yes, after.no) == (before.yes, before.no)
+
+
+def test_the_exports_carry_resources_but_never_link_words_to_a_profile(client_as, demo):
+    import csv
+    import io
+
+    wave = _wave("2024")
+    manager = client_as(Role.BUSINESS_MANAGER)
+
+    def table(name):
+        response = manager.get(reverse("surveys:export", args=["northshire", wave.pk, name, "csv"]))
+        return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+    resources = table("resources")
+    assert resources[0] == ["Question", "Yes", "Yes (%)", "No", "No (%)"]
+    with scopes_disabled():
+        first = adequacy_answers(wave).rows[0]
+    assert resources[1] == [
+        first.question,
+        str(first.yes),
+        str(first.share(first.yes)),
+        str(first.no),
+        str(first.share(first.no)),
+    ]
+    assert any(row[0] == "What other resources are needed" for row in resources)
+    responses = table("responses")
+    assert responses[0][-4:] == [
+        "resources_financial",
+        "resources_staffing",
+        "resources_systems",
+        "resources_training",
+    ]
+    assert {row[-1] for row in responses[1:]} <= {"Yes", "No", ""}
+    with scopes_disabled():
+        needed = set(ResourceAnswer.objects.exclude(needed="").values_list("needed", flat=True))
+    assert not needed & {cell for row in responses for cell in row}
