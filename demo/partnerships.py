@@ -168,11 +168,13 @@ def _later_parts() -> list:
         resources,
         reviews,
         surveys,
+        theory,
     )
 
     return [
         files.demo_documents,
         evidence.demo_evidence,
+        theory.demo_theory,
         reviews.demo_reviews,
         monitoring.demo_monitors,
         surveys.demo_surveys,

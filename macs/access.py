@@ -210,6 +210,18 @@ POLICY: dict[str, Rule] = {
     "survey_respond:page": Rule(PUBLIC, PUBLIC),
     "survey_respond:check": Rule(PUBLIC, PUBLIC),
     "survey_respond:done": Rule(PUBLIC),
+    # Our theory of change: the business unit writes it; staff read; partners agree it
+    "theory:list": Rule(STAFF),
+    "theory:start": Rule(MANAGERS, MANAGERS),
+    "theory:year": Rule(STAFF),
+    "theory:context": Rule(MANAGERS, MANAGERS),
+    "theory:activity_add": Rule(MANAGERS, MANAGERS),
+    "theory:activity": Rule(STAFF, MANAGERS),
+    "theory:resource_add": Rule(MANAGERS, MANAGERS),
+    "theory:resource": Rule(STAFF, MANAGERS),
+    "theory:factor_add": Rule(MANAGERS, MANAGERS),
+    "theory:factor": Rule(STAFF, MANAGERS),
+    "theory:sign_off": Rule(STAFF, SIGNERS),
     # Priority planning: the business unit plans; staff read; contributors record progress
     "planning:list": Rule(STAFF),
     "planning:add": Rule(MANAGERS, MANAGERS),

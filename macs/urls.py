@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("monitoring.urls")),
     path("", include("surveys.urls")),
     path("", include("surveys.respond_urls")),
+    path("", include("theory.urls")),
     path("", include("planning.urls")),
     path("", include("actions.urls")),
     path("", include("participation.urls")),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from crispy_forms_gds.choices import Choice
 from django import forms
 from django_scopes.forms import SafeModelMultipleChoiceField
@@ -13,6 +11,7 @@ from framework.models import Outcome, RatingLevel
 from partnerships.models import Agency, Subgroup
 from trust.versioning import VersionedFormMixin
 from ui.forms import GovukFormMixin
+from ui.periods import valid_period
 
 from .models import CoveragePlan, OutcomeJudgement, Rating
 
@@ -45,8 +44,7 @@ class ReviewStartForm(GovukFormMixin, forms.Form):
 
     def clean_period(self) -> str:
         period = self.cleaned_data["period"].strip()
-        match = re.fullmatch(r"(\d{4})-(\d{2})", period)
-        if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        if not valid_period(period):
             raise forms.ValidationError("Enter the period as two consecutive years, like 2025-26.")
         return period
 
@@ -214,9 +212,6 @@ class LocalIndicatorForm(GovukFormMixin, forms.Form):
         return text
 
 
-PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
-
-
 class CoveragePlanForm(GovukFormMixin, forms.ModelForm):
     submit_label = "Save the coverage plan"
 
@@ -235,7 +230,6 @@ class CoveragePlanForm(GovukFormMixin, forms.ModelForm):
 
     def clean_first_period(self) -> str:
         period = self.cleaned_data["first_period"].strip()
-        match = PERIOD.match(period)
-        if not match or (int(match[1]) + 1) % 100 != int(match[2]):
+        if not valid_period(period):
             raise forms.ValidationError("Enter the first year as two years in a row, like 2025-26.")
         return period

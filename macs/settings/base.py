@@ -17,6 +17,7 @@ MACS_APPS = [
     "notifications",
     "signoff",
     "evidence",
+    "theory",
     "reviews",
     "monitoring",
     "surveys",

@@ -129,6 +129,7 @@ def sample_kwargs(name: str, demo) -> dict:
             "comment_key": _comment(northshire).key,
             "table": "statements",
             **_planning(northshire),
+            **_theory(northshire),
             **_actions(northshire),
             "item_id": _evidence(northshire).pk
             if name.startswith("evidence:")
@@ -226,6 +227,18 @@ def _planning(partnership) -> dict:
         "outcome_id": priority.outcomes.order_by("pk").first().pk,
         "activity_id": activity.pk,
         "resource_id": activity.resources.order_by("pk").first().pk,
+    }
+
+
+def _theory(partnership) -> dict:
+    from theory.models import TheoryOfChange
+
+    draft = TheoryOfChange.objects.get(partnership=partnership, period="2025-26")
+    return {
+        "theory_id": draft.pk,
+        "own_activity_id": draft.activities.order_by("pk").first().pk,
+        "own_resource_id": draft.resources.order_by("pk").first().pk,
+        "factor_id": draft.factors.order_by("pk").first().pk,
     }
 
 

@@ -20,6 +20,7 @@ from reviews.models import OutcomeJudgement, Rating, Review
 from signoff import services as signoff
 from signoff.locking import REOPEN_HINT, WRITERS, RecordLocked
 from signoff.models import SignoffState
+from theory.models import TheoryOfChange
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,7 @@ pytestmark = pytest.mark.django_db
 WRITING_MODULES = [
     "reviews.services",
     "planning.services",
+    "theory.services",
     "reports.services",
     "participation.workshops",
 ]
@@ -43,6 +45,8 @@ SIGNED_PARTS = {
     "Reflection",
     "YearlyReport",
     "NarrativeSection",
+    "TheoryOfChange",
+    "Factor",
 }
 WRITE_CALLS = {
     "save",
@@ -69,6 +73,10 @@ NOT_EDITS = {
     "planning.services.priority_start": "makes a new priority",
     "planning.services.priority_request_signoff": "sign-off itself",
     "planning.services.progress_add": "progress reviews continue after a plan is agreed",
+    "theory.services.theory_start": "makes a new year (a copy of the year before)",
+    "theory.services._from_indicative": "fills a new year, inside theory_start",
+    "theory.services._copy": "fills a new year, inside theory_start",
+    "theory.services.theory_request_signoff": "sign-off itself",
     "reports.services.report_start": "makes a new report",
     "reports.services.report_generate": "a draft file to read; changes nothing signed",
     "reports.services.report_request_signoff": "sign-off itself",
@@ -140,6 +148,8 @@ def _arguments(demo) -> tuple[dict[str, dict], dict]:
         activity = priority.activities.first()
         outcome = priority.outcomes.first()
         workshop = SimpleNamespace(priority_id=priority.pk, priority=priority)
+        toc = TheoryOfChange.objects.get(partnership=northshire, period="2025-26")
+        toc_activity = toc.activities.first()
     dummy = SimpleNamespace()
     edit = {"values": {}, "expected_version": None}
     return {
@@ -180,12 +190,18 @@ def _arguments(demo) -> tuple[dict[str, dict], dict]:
             "field": "commentary",
             "paragraph": "",
         },
+        "theory.services.context_save": {"theory": toc, **edit},
+        "theory.services.activity_save": {"theory": toc, "values": {}},
+        "theory.services.pathway_add": {"activity": toc_activity, "outcome": dummy, "because": ""},
+        "theory.services.resource_save": {"theory": toc, "values": {}},
+        "theory.services.factor_save": {"theory": toc, "values": {}},
+        "theory.services.part_delete": {"theory": toc, "part": dummy},
         "participation.workshops.note_promote": {
             "workshop": workshop,
             "item": dummy,
             "target": "outcome",
         },
-    }, {"review": review, "priority": priority, "report": report}
+    }, {"review": review, "priority": priority, "report": report, "theory": toc}
 
 
 def _record_of(qualified: str) -> str:
@@ -193,6 +209,8 @@ def _record_of(qualified: str) -> str:
         return "review"
     if qualified.startswith("reports."):
         return "report"
+    if qualified.startswith("theory."):
+        return "theory"
     return "priority"
 
 

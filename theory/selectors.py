@@ -1,0 +1,53 @@
+"""Reading the partnership's theory of change."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch
+
+from .models import Activity, Factor, Pathway, Resource, TheoryOfChange
+
+
+def theory_list():
+    return TheoryOfChange.objects.annotate(
+        activity_count=Count("activities", distinct=True)
+    ).order_by("-period")
+
+
+def theory_for(partnership, period: str) -> TheoryOfChange | None:
+    """The version a year works to: that year's, or else the latest before it."""
+    return (
+        TheoryOfChange.objects.filter(partnership=partnership, period__lte=period)
+        .select_related("edition")
+        .order_by("-period")
+        .first()
+    )
+
+
+def latest_theory(partnership) -> TheoryOfChange | None:
+    return (
+        TheoryOfChange.objects.filter(partnership=partnership)
+        .select_related("edition")
+        .order_by("-period")
+        .first()
+    )
+
+
+def theory_parts(theory: TheoryOfChange) -> dict:
+    """Everything on a year's page, in a fixed number of queries."""
+    pathways = Prefetch(
+        "pathways", queryset=Pathway.objects.select_related("outcome").order_by("outcome__code")
+    )
+    return {
+        "activities": Activity.objects.filter(theory=theory)
+        .select_related("indicative")
+        .prefetch_related(pathways, "resources"),
+        "resources": Resource.objects.filter(theory=theory)
+        .select_related("indicative")
+        .prefetch_related("activities"),
+        "enablers": Factor.objects.filter(theory=theory, kind=Factor.Kind.ENABLER).prefetch_related(
+            "outcomes"
+        ),
+        "barriers": Factor.objects.filter(theory=theory, kind=Factor.Kind.BARRIER).prefetch_related(
+            "outcomes"
+        ),
+    }

@@ -1,0 +1,29 @@
+"""Financial years as partnerships write them ("2025-26", April to March): one check and
+one way to name the next, used by every form and service that takes a year."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django.utils import timezone
+
+PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def valid_period(period: str) -> bool:
+    match = PERIOD.match(period or "")
+    return bool(match) and (int(match[1]) + 1) % 100 == int(match[2])
+
+
+def period_of(start_year: int) -> str:
+    return f"{start_year}-{(start_year + 1) % 100:02d}"
+
+
+def next_period(period: str) -> str:
+    return period_of(int(period[:4]) + 1)
+
+
+def this_period(today: date | None = None) -> str:
+    today = today or timezone.localdate()
+    return period_of(today.year if today.month >= 4 else today.year - 1)
