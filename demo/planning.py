@@ -16,6 +16,7 @@ from monitoring.models import Monitor
 from partnerships.models import Membership
 from planning import services
 from planning.models import Activity, Pathway, PriorityOutcome, ProgressUpdate, Reflection, Resource
+from theory.models import Activity as TheoryActivity
 
 GROUPS = [
     "Children under 5 living with neglect",
@@ -165,6 +166,10 @@ def demo_priorities(partnerships: dict) -> None:
                 key_features=features,
                 delivered_by=who,
                 duration=duration,
+                # Northshire's theory of change holds the same activity: the plan reuses it.
+                from_theory=TheoryActivity.objects.filter(
+                    theory__partnership=northshire, theory__period="2025-26", title=title
+                ).first(),
             )
             for index, because in links:
                 Pathway.objects.create(

@@ -70,6 +70,7 @@ register(
 )
 register(
     ActivityForm,
+    build=lambda ctx: {"partnership": ctx.partnership},
     submit=lambda form, ctx: services.activity_save(
         priority=_draft(ctx), values=model_values(form), actor=ctx.actor
     ),

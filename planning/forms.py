@@ -8,6 +8,9 @@ from django.core.exceptions import ValidationError
 from evidence.models import EvidenceItem
 from framework.forms import indicators_field, outcomes_field
 from monitoring.models import Monitor
+from theory.models import Activity as TheoryActivity
+from theory.models import Resource as TheoryResource
+from theory.selectors import latest_theory
 from trust.versioning import VersionedFormMixin
 from ui.forms import GovukFormMixin, choose_several
 
@@ -94,8 +97,24 @@ class OutcomeForm(GovukFormMixin, forms.ModelForm):
                 )
 
 
+def _from_theory(theory, queryset, label: str) -> forms.ModelChoiceField | None:
+    """An optional choice of one part of the partnership's latest theory of change."""
+    if theory is None or not queryset.exists():
+        return None
+    field = forms.ModelChoiceField(
+        label=label,
+        queryset=queryset,
+        required=False,
+        empty_label="None: a new one for this priority",
+        help_text=f"From your theory of change {theory.period}. Its words are copied in; "
+        "leave the boxes below empty to use them as they are.",
+        error_messages={"invalid_choice": "Choose one from your theory of change."},
+    )
+    return field
+
+
 class ActivityForm(GovukFormMixin, forms.ModelForm):
-    """Step three: a branch."""
+    """Step three: a branch, new or one of the partnership's own (its theory of change)."""
 
     submit_label = "Save the activity"
 
@@ -105,6 +124,29 @@ class ActivityForm(GovukFormMixin, forms.ModelForm):
         widgets = {"key_features": TEXTAREA}
         labels = {"title": "Activity"}
         error_messages = {"title": {"required": "Enter the activity."}}
+
+    def __init__(self, *args, partnership=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        theory = latest_theory(partnership) if partnership is not None else None
+        field = theory and _from_theory(
+            theory,
+            TheoryActivity.objects.filter(theory=theory),
+            "One of our activities (optional)",
+        )
+        if field:
+            self.fields = {"from_theory": field, **self.fields}
+            self.fields["title"].required = False
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get("from_theory")
+        if chosen is not None:
+            data["title"] = data.get("title") or chosen.title[:200]
+            data["key_features"] = data.get("key_features") or chosen.description
+            data["delivered_by"] = data.get("delivered_by") or chosen.delivered_by[:300]
+        elif not data.get("title") and "title" not in self.errors:
+            self.add_error("title", "Enter the activity, or choose one of your own above.")
+        return data
 
 
 class PathwayForm(GovukFormMixin, forms.Form):
@@ -163,6 +205,31 @@ class ResourceForm(GovukFormMixin, forms.ModelForm):
             ),
             **self.fields,
         }
+        theory = latest_theory(priority.partnership)
+        field = theory and _from_theory(
+            theory,
+            TheoryResource.objects.filter(theory=theory),
+            "One of our resources (optional)",
+        )
+        if field:
+            self.fields = {"from_theory": field, **self.fields}
+            self.fields["description"].required = False
+            self.fields["provided_by"].required = False
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get("from_theory")
+        if chosen is not None:
+            what = f"{chosen.title}: {chosen.description}" if chosen.description else chosen.title
+            data["description"] = data.get("description") or what
+            data["provided_by"] = data.get("provided_by") or chosen.provided_by[:300]
+        for name, message in (
+            ("description", "Enter what is needed."),
+            ("provided_by", "Enter who provides it."),
+        ):
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, message)
+        return data
         self.fields["kind"].choices = Resource.Kind.choices
 
 

@@ -13,6 +13,8 @@ from framework.models import Edition, Indicator, Outcome, Principle
 from monitoring.models import Monitor
 from partnerships.models import Partnership
 from signoff.models import Signable
+from theory.models import Activity as TheoryActivity
+from theory.models import Resource as TheoryResource
 from trust.versioning import VersionedModel
 
 
@@ -84,6 +86,15 @@ class Activity(models.Model):
     key_features = models.TextField(blank=True)
     delivered_by = models.CharField("Who delivers it", max_length=300, blank=True)
     duration = models.CharField("For how long", max_length=150, blank=True)
+    # Reused from the partnership's theory of change (its words are copied, then the plan's own).
+    from_theory = models.ForeignKey(
+        TheoryActivity,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="priority_activities",
+        verbose_name="From our theory of change",
+    )
 
     objects = ScopedManager(partnership="partnership")
 
@@ -132,6 +143,14 @@ class Resource(models.Model):
     description = models.TextField("What is needed")
     provided_by = models.CharField("Who provides it", max_length=300)
     secured = models.BooleanField("Secured", default=False)
+    from_theory = models.ForeignKey(
+        TheoryResource,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="priority_resources",
+        verbose_name="From our theory of change",
+    )
 
     objects = ScopedManager(partnership="partnership")
 

@@ -10,8 +10,10 @@ def freeze(priority: Priority) -> dict:
     outcomes = PriorityOutcome.objects.filter(priority=priority).prefetch_related(
         "framework_outcomes", "indicators", "monitors"
     )
-    activities = Activity.objects.filter(priority=priority).prefetch_related(
-        "resources", "pathways__outcome"
+    activities = (
+        Activity.objects.filter(priority=priority)
+        .select_related("from_theory")
+        .prefetch_related("resources__from_theory", "pathways__outcome")
     )
     return {
         "kind": "priority",
@@ -42,6 +44,7 @@ def freeze(priority: Priority) -> dict:
                 "key_features": a.key_features,
                 "delivered_by": a.delivered_by,
                 "duration": a.duration,
+                **_from_theory(a),
                 "pathways": [
                     {"outcome": p.outcome.text, "because": p.because}
                     for p in sorted(a.pathways.all(), key=lambda p: p.pk)
@@ -52,6 +55,7 @@ def freeze(priority: Priority) -> dict:
                         "description": r.description,
                         "provided_by": r.provided_by,
                         "secured": r.secured,
+                        **_from_theory(r),
                     }
                     for r in sorted(a.resources.all(), key=lambda r: r.pk)
                 ],
@@ -63,6 +67,12 @@ def freeze(priority: Priority) -> dict:
             for r in priority.reflections.select_related("principle").order_by("principle__number")
         ],
     }
+
+
+def _from_theory(part) -> dict:
+    """Which of the partnership's own activities or resources a part reuses, if any (absent
+    otherwise, so versions signed before reuse existed read the same)."""
+    return {"from_theory": part.from_theory.title} if part.from_theory_id else {}
 
 
 def summary(content: dict) -> list[str]:

@@ -189,7 +189,7 @@ def _outcomes_step(request, priority, editing, context):
 
 
 def _activities_step(request, priority, editing, context):
-    form = ActivityForm(request.POST if editing else None)
+    form = ActivityForm(request.POST if editing else None, partnership=priority.partnership)
     if editing and form.is_valid():
         activity = services.activity_save(
             priority=priority, values=model_values(form), actor=request.user
@@ -205,7 +205,9 @@ def _activities_step(request, priority, editing, context):
             priority_id=priority.pk,
             activity_id=activity.pk,
         )
-    context["activities"] = priority.activities.prefetch_related("pathways__outcome")
+    context["activities"] = priority.activities.select_related("from_theory").prefetch_related(
+        "pathways__outcome"
+    )
     return form, None
 
 
@@ -262,7 +264,7 @@ def _part(
     )
     back = _step_url(partnership, priority, number)
     locked = priority.is_locked
-    kwargs = {} if kind == "activity" else {"priority": priority}
+    kwargs = {"partnership": priority.partnership} if kind == "activity" else {"priority": priority}
     action = request.POST.get("action") if request.method == "POST" and not locked else None
     form = form_class(request.POST if action == "save" else None, instance=part, **kwargs)
     pathway_form = None

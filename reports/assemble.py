@@ -24,6 +24,8 @@ from reviews.models import OutcomeJudgement, Rating
 from reviews.selectors import review_tree_spec
 from surveys.results import bands, statement_results
 from surveys.services import results_shown_mark
+from theory.selectors import activities_by_outcome, theory_for
+from theory.trees import with_own_branches
 from ui.charts import Series, bar_chart
 
 from .document import Bullets, Chart, Document, Heading, Paragraph, Table
@@ -95,6 +97,71 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n\n") if p.strip()]
 
 
+def _theory_picture(document: Document, report: YearlyReport, review) -> dict[int, list[str]]:
+    """The review-coloured tree, with the partnership's own branches and trunk when it has a
+    theory of change for the year; returns which of its activities lead to each outcome."""
+    own_theory = theory_for(report.partnership, report.period)
+    spec = review_tree_spec(review, report.partnership.slug)
+    caption = (
+        "The MACS theory of change tree with each outcome coloured by its judgement in this "
+        "review, and its level written on it; outcomes not reviewed this year are grey and "
+        "say so."
+    )
+    if own_theory is not None:
+        spec = with_own_branches(spec, own_theory, report.partnership.slug)
+        caption += (
+            f" The branches and trunk are the partnership's own activities and resources, "
+            f"from its theory of change {own_theory.period}"
+            f"{' (agreed)' if own_theory.agreed else ' (a draft, not yet agreed)'}."
+        )
+    spec = without_links(spec)
+    document.add(
+        Heading("Our theory of change, coloured by this review", 2),
+        Chart(
+            caption + " The sections below give every judgement.",
+            draw_tree(spec, "svg", picture=True),
+            draw_tree(spec, "png"),
+        ),
+    )
+    return activities_by_outcome(own_theory) if own_theory is not None else {}
+
+
+def _focus_line(document: Document, judgements: dict) -> None:
+    in_focus = [j.outcome for j in judgements.values() if j.in_focus]
+    in_focus.sort(key=lambda o: (o.category.number, o.position))
+    document.add(
+        Paragraph(
+            f"This year's review looked at {len(in_focus)} of {len(judgements)} outcomes "
+            f"({', '.join(o.code for o in in_focus)}), as its coverage plan intends. The "
+            "others were not reviewed this year: each shows the judgement it was last given."
+        )
+    )
+
+
+def _indicator_table(document, outcome, ratings, levels, index, counts: Counter) -> None:
+    """The outcome's indicators with their ratings and evidence; counts each rating."""
+    rows = []
+    for rating in ratings:
+        label = levels.get(rating.level, NOT_RATED) if rating.level else NOT_RATED
+        counts[label] += 1
+        rows.append(
+            [
+                rating.indicator.code,
+                rating.indicator.text,
+                label,
+                index.cite(rating.evidence.all()).removeprefix("Evidence: "),
+            ]
+        )
+    if rows:
+        document.add(
+            Table(
+                f"Indicators of outcome {outcome.code}",
+                ["Indicator", "", "Rating", "Evidence"],
+                rows,
+            )
+        )
+
+
 def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) -> None:
     review = report.review
     document.add(Heading("Summary of progress towards the outcomes", 1, "outcomes"))
@@ -109,17 +176,7 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
         )
     )
     document.add(Paragraph(f"MACS platform: {platform_words(RATING_SCALE)}", note=True))
-    spec = without_links(review_tree_spec(review, report.partnership.slug))
-    document.add(
-        Heading("The theory of change, coloured by this review", 2),
-        Chart(
-            "The MACS theory of change tree with each outcome coloured by its judgement in "
-            "this review, and its level written on it; outcomes not reviewed this year are "
-            "grey and say so. The sections below give every judgement.",
-            draw_tree(spec, "svg", picture=True),
-            draw_tree(spec, "png"),
-        ),
-    )
+    leads_to = _theory_picture(document, report, review)
     scale = RatingLevel.objects.filter(edition=review.edition_id).order_by("value")
     levels = {lv.value: lv.label for lv in scale}
     colours = {lv.value: lv.colour for lv in scale}  # the one scale: tags, trees and charts
@@ -127,7 +184,7 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
     judgements = {
         j.outcome_id: j
         for j in OutcomeJudgement.objects.filter(review=review)
-        .select_related("outcome")
+        .select_related("outcome__category")
         .prefetch_related(evidence)
     }
     ratings: dict[int, list[Rating]] = defaultdict(list)
@@ -144,15 +201,7 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
     out_of_focus = {pk for pk, j in judgements.items() if not j.in_focus}
     last = last_judgements(review) if out_of_focus else {}
     if out_of_focus:
-        in_focus = [j.outcome for j in judgements.values() if j.in_focus]
-        in_focus.sort(key=lambda o: (o.category_id, o.position))
-        document.add(
-            Paragraph(
-                f"This year's review looked at {len(in_focus)} of {len(judgements)} outcomes "
-                f"({', '.join(o.code for o in in_focus)}), as its coverage plan intends. The "
-                "others were not reviewed this year: each shows the judgement it was last given."
-            )
-        )
+        _focus_line(document, judgements)
     chart_counts: dict[str, Counter] = {}
     for category in categories:
         document.add(Heading(f"{category.number}. {category.name}", 2))
@@ -165,32 +214,19 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
                 continue
             level = levels.get(judgement.level) if judgement and judgement.level else NOT_RATED
             document.add(Heading(f"{outcome.code} {outcome.short_name}: {level}", 3))
+            if outcome.pk in leads_to:
+                document.add(
+                    Paragraph(
+                        f"Our activities for this outcome: {'; '.join(leads_to[outcome.pk])}."
+                    )
+                )
             if judgement and judgement.narrative:
                 document.add(*[Paragraph(p) for p in _paragraphs(judgement.narrative)])
             # A judgement rests on its own evidence and on its indicators' evidence.
             own = list(judgement.evidence.all()) if judgement else []
             beneath = [item for r in ratings.get(outcome.pk, []) for item in r.evidence.all()]
             document.add(Paragraph(index.cite([*own, *beneath]), note=True))
-            rows = []
-            for rating in ratings.get(outcome.pk, []):
-                label = levels.get(rating.level, NOT_RATED) if rating.level else NOT_RATED
-                counts[label] += 1
-                rows.append(
-                    [
-                        rating.indicator.code,
-                        rating.indicator.text,
-                        label,
-                        index.cite(rating.evidence.all()).removeprefix("Evidence: "),
-                    ]
-                )
-            if rows:
-                document.add(
-                    Table(
-                        f"Indicators of outcome {outcome.code}",
-                        ["Indicator", "", "Rating", "Evidence"],
-                        rows,
-                    )
-                )
+            _indicator_table(document, outcome, ratings.get(outcome.pk, []), levels, index, counts)
         chart_counts[category.name] = counts
     labels = [*levels.values(), NOT_RATED]
     names = list(chart_counts)

@@ -51,3 +51,15 @@ def theory_parts(theory: TheoryOfChange) -> dict:
             "outcomes"
         ),
     }
+
+
+def activities_by_outcome(theory: TheoryOfChange) -> dict[int, list[str]]:
+    """Outcome id -> the titles of this year's activities that lead to it."""
+    found: dict[int, list[str]] = {}
+    for outcome_id, title in (
+        Pathway.objects.filter(activity__theory=theory)
+        .order_by("activity__title")
+        .values_list("outcome_id", "activity__title")
+    ):
+        found.setdefault(outcome_id, []).append(title)
+    return found

@@ -228,3 +228,43 @@ def test_an_empty_plan_still_has_a_tree_logic_model_and_word_file(client_as):
         assert client.get(url(name, priority)).status_code == 200, name
     for number in range(1, 6):
         assert client.get(url("step", priority, number=number)).status_code == 200, number
+
+
+def test_a_priority_reuses_an_activity_and_a_resource_from_our_theory_of_change(client_as):
+    from theory.models import Activity as TheoryActivity
+    from theory.models import Resource as TheoryResource
+
+    client = client_as(Role.BUSINESS_MANAGER)
+    client.post(url("add"), {"title": "Online harm"})
+    with scopes_disabled():
+        priority = Priority.objects.get(title="Online harm")
+        ours = TheoryActivity.objects.get(
+            theory__partnership__slug="northshire",
+            theory__period="2025-26",
+            title__startswith="Practice forums",
+        )
+        resource = TheoryResource.objects.filter(theory=ours.theory).exclude(provided_by="")[0]
+    step3 = url("step", priority, number=3)
+    page = client.get(step3).content.decode()
+    assert "One of our activities (optional)" in page
+    blank = client.post(step3, {"from_theory": "", "title": ""})
+    assert "Enter the activity, or choose one of your own above." in blank.content.decode()
+    client.post(step3, {"from_theory": ours.pk, "title": ""})
+    with scopes_disabled():
+        activity = priority.activities.get()
+    assert activity.title == ours.title
+    assert activity.key_features == ours.description
+    assert activity.from_theory == ours
+    client.post(
+        url("step", priority, number=4),
+        {"from_theory": resource.pk, "activity": activity.pk, "kind": "funding"},
+    )
+    with scopes_disabled():
+        added = activity.resources.get()
+        from planning import signing
+
+        frozen = signing.freeze(priority)
+    assert added.from_theory == resource
+    assert added.provided_by == resource.provided_by
+    assert frozen["activities"][0]["from_theory"] == ours.title
+    assert "From our theory of change" in client.get(step3).content.decode()

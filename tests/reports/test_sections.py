@@ -13,7 +13,7 @@ from docx import Document as WordDocument
 
 from partnerships.roles import Role
 from reports.assemble import assemble
-from reports.document import Chart, Heading, Table
+from reports.document import Chart, Heading, Paragraph, Table
 from reports.docx_renderer import render_docx
 from reports.models import YearlyReport
 from reports.pdf_renderer import render_pdf
@@ -56,12 +56,12 @@ def test_the_word_file_and_pdf_carry_the_new_sections(demo):
     word = WordDocument(io.BytesIO(render_docx(document)))
     styles = {(p.style.name, p.text) for p in word.paragraphs}
     assert ("Heading 1", "Good practice") in styles
-    assert ("Heading 2", "The theory of change, coloured by this review") in styles
+    assert ("Heading 2", "Our theory of change, coloured by this review") in styles
     pdf = pypdf.PdfReader(io.BytesIO(render_pdf(document, partnership_name="Northshire")))
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
     assert "Schools' safeguarding leads network" in text
     assert "How it was shared and celebrated" in text
-    assert "The theory of change, coloured by this review" in text
+    assert "Our theory of change, coloured by this review" in text
 
 
 def test_the_web_page_shows_the_tree_with_a_text_alternative(client_as, demo):
@@ -73,3 +73,17 @@ def test_the_web_page_shows_the_tree_with_a_text_alternative(client_as, demo):
     )
     assert 'aria-label="The MACS theory of change tree with each outcome coloured' in body
     assert "Good practice" in body
+
+
+def test_the_report_draws_the_partnerships_own_tree_and_names_its_activities(demo):
+    with scopes_disabled():
+        document = assemble(_report(demo))
+    tree = next(b for b in document.blocks if isinstance(b, Chart) and "theory of change" in b.alt)
+    assert "own activities and resources, from its theory of change 2024-25 (agreed)" in tree.alt
+    svg = tree.svg.decode() if isinstance(tree.svg, bytes) else tree.svg
+    assert "Practice forums across agencies" in svg  # Northshire's branch, not the report's
+    assert "storyboard" not in svg
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert "Our activities for this outcome: Practice forums across agencies every quarter." in (
+        paragraphs
+    )
