@@ -4,12 +4,15 @@ only, in a fixed number of queries."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from framework.models import Outcome, RatingLevel
+from django.db.models import Max, Prefetch
 
-from .models import CoveragePlan, OutcomeJudgement, Review
+from framework.models import Outcome, OutcomeCategory, RatingLevel
+from theory.selectors import activities_by_outcome, theory_for
+
+from .models import CoveragePlan, OutcomeJudgement, Rating, Review
 
 NOT_THIS_YEAR = "Not reviewed this year"
 
@@ -115,17 +118,13 @@ class FocusOutcome:
     in_focus: bool
     last_looked_at: str  # the last earlier review that had it in focus ("" if none)
     ratings: list  # the outcome's ratings, each with .in_focus, .code and .text
+    our_activities: list[str] = field(default_factory=list)  # from our theory of change
 
 
 def focus_choices(review: Review) -> list[tuple[object, list[FocusOutcome]]]:
     """The focus page: each outcome category's outcomes with their indicators (local ones
-    too), what is in focus now, and when each outcome was last looked at (5 queries)."""
-    from django.db.models import Max, Prefetch
-
-    from framework.models import OutcomeCategory
-
-    from .models import Rating
-
+    too), what is in focus now, when each outcome was last looked at, and which of the
+    partnership's own activities (its theory of change for the year) lead to it (7 queries)."""
     focus = dict(
         OutcomeJudgement.objects.filter(review=review).values_list("outcome_id", "in_focus")
     )
@@ -154,11 +153,19 @@ def focus_choices(review: Review) -> list[tuple[object, list[FocusOutcome]]]:
     categories = OutcomeCategory.objects.filter(edition=review.edition_id).prefetch_related(
         Prefetch("outcomes", Outcome.objects.order_by("position"))
     )
+    theory = theory_for(review.partnership_id, review.period)
+    ours = activities_by_outcome(theory) if theory is not None else {}
     return [
         (
             category,
             [
-                FocusOutcome(o, focus.get(o.pk, True), last.get(o.pk, ""), ratings.get(o.pk, []))
+                FocusOutcome(
+                    o,
+                    focus.get(o.pk, True),
+                    last.get(o.pk, ""),
+                    ratings.get(o.pk, []),
+                    ours.get(o.pk, []),
+                )
                 for o in category.outcomes.all()
             ],
         )

@@ -9,8 +9,9 @@ from django.db.models import Count, Prefetch
 from django.urls import reverse
 
 from framework.models import Outcome, OutcomeCategory, RatingLevel
+from framework.trees import macs_tree_spec
 
-from .focus import LastJudgement, last_judgements
+from .focus import NOT_THIS_YEAR, LastJudgement, focus_codes, last_judgements
 from .models import OutcomeJudgement, Rating, Review
 
 NOT_ASSESSED = "Not yet assessed"
@@ -207,10 +208,6 @@ def evidence_usage(item_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
 def review_tree_spec(review: Review, partnership_slug: str):
     """The MACS tree coloured by this review: each outcome in focus by its judged level (in
     colour and in words), the rest grey and saying why."""
-    from framework.trees import macs_tree_spec
-
-    from .focus import NOT_THIS_YEAR, focus_codes
-
     levels = outcome_levels(review)
     focus = focus_codes(review)
     return macs_tree_spec(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch
 
+from framework.models import Outcome
+
 from .models import Activity, Factor, Pathway, Resource, TheoryOfChange
 
 
@@ -63,3 +65,12 @@ def activities_by_outcome(theory: TheoryOfChange) -> dict[int, list[str]]:
     ):
         found.setdefault(outcome_id, []).append(title)
     return found
+
+
+def outcomes_without_activity(theory: TheoryOfChange) -> list[Outcome]:
+    """The framework's outcomes none of this year's activities leads to: the gaps."""
+    return list(
+        Outcome.objects.filter(edition=theory.edition_id)
+        .exclude(pk__in=Pathway.objects.filter(activity__theory=theory).values("outcome_id"))
+        .order_by("category__number", "position")
+    )

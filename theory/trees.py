@@ -9,7 +9,7 @@ from dataclasses import replace
 from django.db.models import Count
 from django.urls import reverse
 
-from framework.tree import TreeItem, TreeSpec
+from framework.tree import DEFAULT_LEAF, TreeItem, TreeSpec
 from framework.trees import macs_tree_spec
 
 from .models import Activity, Pathway, Resource, TheoryOfChange
@@ -55,6 +55,13 @@ def with_own_branches(spec: TreeSpec, theory: TheoryOfChange, partnership_slug: 
 
 
 def theory_tree_spec(theory: TheoryOfChange, partnership_slug: str) -> TreeSpec:
-    spec = macs_tree_spec(theory.edition, partnership_slug, leaf_notes=served_notes(theory))
+    """Leaves an activity leads to are green, the rest grey; each says which, in words."""
+    notes = served_notes(theory)
+    spec = macs_tree_spec(
+        theory.edition,
+        partnership_slug,
+        leaf_colours={code: DEFAULT_LEAF for code, note in notes.items() if note != NO_ACTIVITY},
+        leaf_notes=notes,
+    )
     spec = replace(spec, title=f"Our theory of change {theory.period}")
     return with_own_branches(spec, theory, partnership_slug)

@@ -21,7 +21,7 @@ from ui.pages import apply_errors, form_page
 from . import services, signing
 from .forms import ActivityForm, ContextForm, FactorForm, PathwayForm, ResourceForm, StartForm
 from .models import Activity, Factor, Pathway, Resource, TheoryOfChange
-from .selectors import theory_list, theory_parts
+from .selectors import outcomes_without_activity, theory_list, theory_parts
 from .trees import theory_tree_spec
 
 
@@ -91,6 +91,7 @@ def year(request: HttpRequest, partnership: str, theory_id: int) -> HttpResponse
         {
             "theory": theory,
             "svg": draw_tree(spec).decode(),
+            "gaps": outcomes_without_activity(theory),
             "since": since,
             "locked": theory.is_locked,
             **theory_parts(theory),

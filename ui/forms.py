@@ -121,6 +121,8 @@ class GovukFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
+        # The service checks and explains every field (GOV.UK turns browser checks off).
+        self.helper.attrs = {"novalidate": ""}
         self.helper.label_size = "s"
         self.helper.legend_size = "s"
         self.helper.add_input(Submit("submit", self.submit_label))

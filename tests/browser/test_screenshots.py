@@ -24,14 +24,19 @@ def _pages() -> dict[str, str]:
     from resources.models import ResourceYear
     from reviews.models import Review
     from surveys.models import Wave
+    from theory.models import TheoryOfChange
 
     with scopes_disabled():
         review = Review.objects.get(partnership__slug="northshire", period="2025-26")
         wave = Wave.objects.filter(partnership__slug="northshire").order_by("pk").first()
         year = ResourceYear.objects.get(partnership__slug="northshire", year="2024-25")
+        toc = TheoryOfChange.objects.get(partnership__slug="northshire", period="2025-26")
+        activity = toc.activities.order_by("pk").first()
     return {
         "home": reverse("partnerships:home", args=["northshire"]),
         "framework-tree": reverse("framework:tree", args=["northshire"]),
+        "theory-of-change": reverse("theory:year", args=["northshire", toc.pk]),
+        "theory-activity": reverse("theory:activity", args=["northshire", toc.pk, activity.pk]),
         "review": reverse("reviews:review", args=["northshire", review.pk]),
         "review-tree": reverse("reviews:tree", args=["northshire", review.pk]),
         "review-focus": reverse("reviews:focus", args=["northshire", review.pk]),

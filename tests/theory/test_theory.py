@@ -246,3 +246,34 @@ def test_pages_take_the_same_queries_however_much_is_recorded(client_as, page):
                 theory=draft, values={"title": f"R{n}", "activities": [activity]}, actor=manager()
             )
     assert count() == before
+
+
+def test_the_agreed_version_is_the_frozen_one_and_reads_as_a_page(client_as):
+    from django.contrib.contenttypes.models import ContentType
+
+    from signoff.models import Snapshot
+
+    agreed = theory("2024-25")
+    with scopes_disabled():
+        snapshot = Snapshot.objects.filter(
+            content_type=ContentType.objects.get_for_model(TheoryOfChange), object_id=agreed.pk
+        ).get()
+    client = client_as(Role.OBSERVER)
+    page = client.get(reverse("signoff:version", args=["northshire", snapshot.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Practice forums across agencies every quarter" in html
+    assert "Leads to 4.1 Multi-agency working because" in html
+    # This year's draft changed after 2024-25 was agreed; the signed version did not.
+    assert "Graded care profile training for every agency" not in html
+    sign_off = client_as(Role.LEAD_PARTNER).get(url("sign_off", agreed))
+    assert sign_off.status_code == 200
+
+
+def test_the_review_focus_page_names_our_activities_for_each_outcome(client_as, current_review):
+    page = client_as(Role.BUSINESS_MANAGER).get(
+        reverse("reviews:focus", args=["northshire", current_review.pk])
+    )
+    html = page.content.decode()
+    assert "Our activities for it: Graded care profile training for every agency." in html
+    assert "None of our activities leads to it yet." in html
