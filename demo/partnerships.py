@@ -18,6 +18,7 @@ from django_scopes import scopes_disabled
 from partnerships.models import (
     Agency,
     Membership,
+    Organisation,
     PartnerBody,
     Partnership,
     RoleAssignment,
@@ -211,13 +212,18 @@ def load_demo() -> bool:
             for kind, name in [
                 (PartnerBody.Kind.LOCAL_AUTHORITY, "Eastmere Borough Council"),
                 (PartnerBody.Kind.ICB, "Eastmere Integrated Care Board"),
-                (PartnerBody.Kind.POLICE, "Eastmere Constabulary"),
+                # Northshire Police covers Eastmere too: one force on two partnerships.
+                (PartnerBody.Kind.POLICE, "Northshire Police"),
             ]:
                 PartnerBody.objects.create(partnership=p, kind=kind, name=name)
         bodies = {
             name: PartnerBody.objects.create(partnership=northshire, kind=kind, name=name)
             for kind, name in NORTHSHIRE_BODIES
         }
+        force = Organisation.objects.get_or_create(
+            name="Northshire Police", defaults={"kind": PartnerBody.Kind.POLICE}
+        )[0]
+        PartnerBody.objects.filter(name="Northshire Police").update(organisation=force)
         agencies = {
             name: Agency.objects.create(partnership=northshire, name=name, sector=sector)
             for name, sector in NORTHSHIRE_AGENCIES
@@ -243,15 +249,13 @@ def load_demo() -> bool:
                 )
                 if role == Role.LEAD_PARTNER:
                     lead_roles[body] = assignment
-        # A police lead who also covers Eastmere: one person, two partnerships.
+        # The force's lead sits on Eastmere too, and signs there for the same force.
         police_lead = memberships["police-lead@northshire.example"].user
         Membership.objects.create(partnership=eastmere, user=police_lead)
         RoleAssignment.objects.create(
             membership=Membership.objects.get(partnership=eastmere, user=police_lead),
             role=Role.LEAD_PARTNER,
-            partner_body=PartnerBody.objects.get(
-                partnership=eastmere, name="Eastmere Constabulary"
-            ),
+            partner_body=PartnerBody.objects.get(partnership=eastmere, name="Northshire Police"),
         )
 
         executive = Subgroup.objects.create(

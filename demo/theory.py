@@ -4,6 +4,9 @@ body, and its 2025-26 draft, started as a copy and changed since."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.utils import timezone
 from django_scopes import scope
 
 from demo.reviews import sign_by_every_body
@@ -186,3 +189,26 @@ def demo_theory(partnerships: dict) -> None:
                 activity=activity, outcome=outcomes[code], because=because, actor=manager
             )
         _factor(this_year, manager, outcomes, *NEW_BARRIER)
+    _eastmere(partnerships["eastmere"], edition)
+
+
+def _eastmere(eastmere, edition) -> None:
+    """Eastmere's first theory of change, sent for sign-off: Northshire Police's lead sits on
+    Eastmere too, so it waits for them there (their page across partnerships shows it)."""
+    with scope(partnership=eastmere):
+        manager = Membership.objects.get(
+            partnership=eastmere, user__email="manager@eastmere.example"
+        ).user
+        theory = services.theory_start(
+            partnership=eastmere, edition=edition, period="2025-26", actor=manager
+        )
+        activity = Activity.objects.filter(theory=theory).order_by("indicative__number").first()
+        services.pathway_add(
+            activity=activity,
+            outcome=Outcome.objects.get(edition=edition, code="1.2"),
+            because="priorities set from shared data are ones every partner recognises.",
+            actor=manager,
+        )
+        services.theory_request_signoff(
+            theory=theory, actor=manager, due_by=timezone.localdate() + timedelta(days=21)
+        )

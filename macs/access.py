@@ -26,6 +26,7 @@ of the `rules` package, defined in the app's `rules.py`, taking the request and 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from functools import partial
@@ -386,6 +387,28 @@ def membership_for(user, slug: str):
     return membership
 
 
+@contextmanager
+def member_of(request: HttpRequest, membership):
+    """Read as `membership` inside its partnership: the request carries that partnership,
+    membership and roles (so `request.can` answers for them) and the partnership's scope is
+    active, exactly as on one of its own pages; both are put back afterwards. For a page
+    outside /p/<slug>/ that shows something from each of a person's partnerships."""
+    names = ("partnership", "membership", "roles")
+    saved = {name: getattr(request, name) for name in names if hasattr(request, name)}
+    try:
+        with scope(partnership=membership.partnership):
+            request.partnership = membership.partnership
+            request.membership = membership
+            request.roles = frozenset(Role(r.role) for r in membership.roles.all())
+            yield request
+    finally:
+        for name in names:
+            if name in saved:
+                setattr(request, name, saved[name])
+            elif hasattr(request, name):
+                delattr(request, name)
+
+
 def refused_access(request: HttpRequest, partnership, reason: str) -> None:
     """Audit a signed-in person being turned away from a partnership's page."""
     record(
@@ -404,6 +427,7 @@ class AccessPolicyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.can = partial(can, request)
+        request.member_of = partial(member_of, request)
         try:
             match = resolve(request.path_info)
         except Resolver404:

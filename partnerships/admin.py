@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 
 from . import services
-from .models import Agency, PartnerBody, Partnership
+from .models import Agency, Organisation, PartnerBody, Partnership
 
 
 class PartnershipCreateForm(forms.ModelForm):
@@ -60,3 +60,12 @@ class PartnershipAdmin(admin.ModelAdmin):
         obj.pk = partnership.pk
         obj._state.adding = False
         messages.info(request, f"Invitation emailed to {invitation.email}.")
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    """Police forces and ICBs that sit on several partnerships (see Organisation)."""
+
+    list_display = ("name", "kind")
+    list_filter = ("kind",)
+    search_fields = ("name",)

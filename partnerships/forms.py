@@ -38,8 +38,16 @@ class PartnershipForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
 class PartnerBodyForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = PartnerBody
-        fields = ["kind", "name"]
-        labels = {"kind": "Type of partner body"}
+        fields = ["kind", "name", "organisation"]
+        labels = {
+            "kind": "Type of partner body",
+            "organisation": "The same organisation on other partnerships (optional)",
+        }
+        help_texts = {
+            "organisation": "A police force or ICB that covers several areas is one "
+            "organisation. Choose it, and its lead sees their work for every partnership in "
+            "one place. Each partnership still signs off on its own."
+        }
         error_messages = {
             "kind": {"required": "Choose the type of partner body."},
             "name": {"required": "Enter the partner body's name."},
@@ -48,6 +56,17 @@ class PartnerBodyForm(GovukFormMixin, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.partnership = partnership
+
+    def clean(self):
+        data = super().clean()
+        organisation, kind = data.get("organisation"), data.get("kind")
+        if organisation is not None and kind and organisation.kind != kind:
+            self.add_error(
+                "organisation",
+                f"{organisation} is a {organisation.get_kind_display().lower()}: choose an "
+                "organisation of the same type as the partner body.",
+            )
+        return data
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()

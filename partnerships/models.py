@@ -93,6 +93,15 @@ class PartnerBody(VersionedModel):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     name = models.CharField(max_length=200)
+    # A force or ICB on several partnerships is one organisation; each partnership keeps its own
+    # partner body for it (its footprint, its signature), naming the organisation here.
+    organisation = models.ForeignKey(
+        "Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partner_bodies",
+    )
 
     objects = ScopedManager(partnership="partnership")
 
@@ -102,6 +111,21 @@ class PartnerBody(VersionedModel):
         constraints = [
             models.UniqueConstraint(fields=["partnership", "name"], name="unique_partner_body")
         ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    """A statutory partner as one organisation, whichever partnerships it sits on (a police
+    force or ICB usually covers several). Kept by platform staff, like a reference list: it
+    holds no partnership's data, only the name every partnership knows it by."""
+
+    kind = models.CharField(max_length=20, choices=PartnerBody.Kind.choices)
+    name = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["kind", "name"]
 
     def __str__(self) -> str:
         return self.name

@@ -9,10 +9,16 @@ from .models import Agency, Invitation, Membership, Partnership, RoleAssignment,
 from .roles import BUSINESS_MANAGER_ONLY, LEAD_ROLES, Role
 
 
-def partnerships_for_user(user) -> list[Partnership]:
-    """The partnerships a person belongs to (for the chooser; spans partnerships by design)."""
+def memberships_for_user(user) -> list[Membership]:
+    """The person's memberships with their partnerships and roles, by partnership name (for
+    the one page that reads across them, each inside its own scope)."""
     with scopes_disabled():
-        return list(Partnership.objects.filter(memberships__user=user).order_by("name"))
+        return list(
+            Membership.objects.filter(user=user)
+            .select_related("partnership", "agency")
+            .prefetch_related("roles")
+            .order_by("partnership__name")
+        )
 
 
 def members(partnership: Partnership) -> QuerySet[Membership]:

@@ -31,11 +31,18 @@ from .models import Agency, Membership, PartnerBody, RoleAssignment, Subgroup
 
 
 def chooser(request):
-    """Pick a partnership. One partnership goes straight to its home page."""
-    partnerships = selectors.partnerships_for_user(request.user)
-    if len(partnerships) == 1:
-        return redirect("partnerships:home", partnership=partnerships[0].slug)
-    return render(request, "partnerships/chooser.html", {"partnerships": partnerships})
+    """Pick a partnership. One partnership goes straight to its home page; someone on
+    several sees, under each partnership's name, what needs them there: each list is read
+    inside that partnership's scope with their roles there, and nothing is added up across
+    partnerships."""
+    memberships = selectors.memberships_for_user(request.user)
+    if len(memberships) == 1:
+        return redirect("partnerships:home", partnership=memberships[0].partnership.slug)
+    sections = []
+    for membership in memberships:
+        with request.member_of(membership):
+            sections.append((membership.partnership, attention_items(request)))
+    return render(request, "partnerships/chooser.html", {"sections": sections})
 
 
 def home(request, partnership: str):
@@ -56,7 +63,9 @@ def about(request, partnership: str):
         request,
         "partnerships/about.html",
         {
-            "partner_bodies": PartnerBody.objects.filter(partnership=p),
+            "partner_bodies": PartnerBody.objects.filter(partnership=p).select_related(
+                "organisation"
+            ),
             "leads": selectors.lead_partner_roles(p),
             "can_edit": request.can("partnerships:about_edit"),
         },

@@ -47,7 +47,7 @@ def test_the_first_year_starts_from_the_reports_indicative_parts_and_leaves_them
     with scope(partnership=eastmere):
         before = list(IndicativeActivity.objects.filter(edition=edition).values_list("text"))
         toc = services.theory_start(
-            partnership=eastmere, edition=edition, period="2025-26", actor=manager()
+            partnership=eastmere, edition=edition, period="2024-25", actor=manager()
         )
         activities = list(
             toc.activities.select_related("indicative").order_by("indicative__number")
@@ -183,7 +183,7 @@ def test_sign_off_needs_a_pathway_and_freezes_the_whole_year(demo):
     eastmere = demo["eastmere"]
     with scope(partnership=eastmere):
         toc = services.theory_start(
-            partnership=eastmere, edition=current_edition(), period="2025-26", actor=manager()
+            partnership=eastmere, edition=current_edition(), period="2024-25", actor=manager()
         )
         with pytest.raises(ValidationError, match="at least one activity with a pathway"):
             services.theory_request_signoff(theory=toc, actor=manager())
