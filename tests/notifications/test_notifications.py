@@ -55,7 +55,7 @@ def test_signoff_request_notifies_every_signer_once(
         told = sorted(
             n.user.email
             for n in Notification.objects.filter(
-                title__contains="2025-26 is ready for your sign-off"
+                partnership__slug="northshire", title__contains="2025-26 is ready for your sign-off"
             )
         )
     assert told == sorted(
