@@ -211,6 +211,13 @@ POLICY: dict[str, Rule] = {
     "survey_respond:page": Rule(PUBLIC, PUBLIC),
     "survey_respond:check": Rule(PUBLIC, PUBLIC),
     "survey_respond:done": Rule(PUBLIC),
+    # Meetings: the business unit records them; staff read them and the representation
+    "meetings:list": Rule(STAFF),
+    "meetings:add": Rule(MANAGERS, MANAGERS),
+    "meetings:meeting": Rule(STAFF, MANAGERS),
+    "meetings:edit": Rule(MANAGERS, MANAGERS),
+    "meetings:representation": Rule(STAFF),
+    "meetings:seniority": Rule(MANAGERS, MANAGERS),
     # Our theory of change: the business unit writes it; staff read; partners agree it
     "theory:list": Rule(STAFF),
     "theory:start": Rule(MANAGERS, MANAGERS),

@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("surveys.urls")),
     path("", include("surveys.respond_urls")),
     path("", include("theory.urls")),
+    path("", include("meetings.urls")),
     path("", include("planning.urls")),
     path("", include("actions.urls")),
     path("", include("participation.urls")),

@@ -6,6 +6,7 @@ shared through the yearly report), and the good practice shared in the year (ind
 from __future__ import annotations
 
 from actions.models import LearningSource
+from meetings.selectors import representation
 from monitoring.models import LOCAL, Monitor, MonitorValue
 from monitoring.selectors import monitor_data
 from ui.charts import Series, line_chart
@@ -119,3 +120,37 @@ def good_practice(document: Document, year: ReportYear) -> None:
             document.add(Paragraph(source.summary))
         if source.shared_how:
             document.add(Paragraph(f"How it was shared and celebrated: {source.shared_how}"))
+
+
+def meetings(document: Document, year: ReportYear, partnership) -> None:
+    """Who attended the year's meetings, by sector (education named), and by agency."""
+    document.add(Heading("Meetings and representation", 1, "meetings"))
+    data = representation(partnership, year.label)
+    if not data.meetings:
+        document.add(
+            Paragraph(f"No meetings of the boards or subgroups were recorded in {year.label}.")
+        )
+        return
+    education = data.education
+    document.add(
+        Paragraph(
+            f"The partnership's boards and subgroups met {data.meetings} times in {year.label}."
+            + (
+                f" Education attended {education.meetings} of those meetings ({education.share}%)."
+                if education
+                else ""
+            )
+        )
+    )
+    document.add(
+        Table(
+            f"Meetings attended by each sector, {year.label}",
+            ["Sector", "Meetings attended", "Of all meetings"],
+            [[r.sector, str(r.meetings), f"{r.share}%"] for r in data.sectors if r.meetings],
+        ),
+        Table(
+            f"Attendance by agency, {year.label}",
+            ["Agency", "Attended", "Sent apologies", "Most senior level"],
+            [[r.agency, str(r.attended), str(r.apologies), r.most_senior] for r in data.agencies],
+        ),
+    )

@@ -27,3 +27,9 @@ def next_period(period: str) -> str:
 def this_period(today: date | None = None) -> str:
     today = today or timezone.localdate()
     return period_of(today.year if today.month >= 4 else today.year - 1)
+
+
+def period_bounds(period: str) -> tuple[date, date]:
+    """The first and last day of a financial year: 2024-25 is 1 April 2024 to 31 March 2025."""
+    first = int(period[:4])
+    return date(first, 4, 1), date(first + 1, 3, 31)

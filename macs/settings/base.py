@@ -24,6 +24,7 @@ MACS_APPS = [
     "planning",
     "actions",
     "participation",
+    "meetings",
     "resources",
     "reports",
     "national",

@@ -130,6 +130,7 @@ def sample_kwargs(name: str, demo) -> dict:
             "table": "statements",
             **_planning(northshire),
             **_theory(northshire),
+            "meeting_id": _meeting(northshire).pk,
             **_actions(northshire),
             "item_id": _evidence(northshire).pk
             if name.startswith("evidence:")
@@ -228,6 +229,12 @@ def _planning(partnership) -> dict:
         "activity_id": activity.pk,
         "resource_id": activity.resources.order_by("pk").first().pk,
     }
+
+
+def _meeting(partnership):
+    from meetings.models import Meeting
+
+    return Meeting.objects.filter(partnership=partnership).order_by("pk").first()
 
 
 def _theory(partnership) -> dict:
