@@ -126,7 +126,10 @@ def representation_page(request: HttpRequest, partnership: str) -> HttpResponse:
     return render(
         request,
         "meetings/representation.html",
-        {"data": representation(request.partnership, period), "years": years},
+        {
+            "data": representation(request.partnership, period),
+            "other_years": [y for y in years if y != period],
+        },
     )
 
 

@@ -25,7 +25,7 @@ def test_manager_records_a_meeting_and_reads_the_representation(site, page):
     page.get_by_label("Board or subgroup").select_option(label="Executive group")
     page.get_by_label("Date of the meeting").fill("10/3/2026")
     page.get_by_label("Decisions").fill("Adopt the 2026-27 theory of change.")
-    page.get_by_label("Neglect").check()
+    page.get_by_role("checkbox", name="Neglect", exact=True).check()
     page.get_by_role("button", name="Save the meeting").click()
     assert page.get_by_role("heading", name="Executive group, 10 March 2026").is_visible()
 
@@ -33,7 +33,7 @@ def test_manager_records_a_meeting_and_reads_the_representation(site, page):
     page.get_by_label("Level of seniority").select_option(label="Director or equivalent")
     page.get_by_role("button", name="Add").click()
     row = page.get_by_role("row").filter(has_text="Northshire Schools Alliance")
-    assert row.get_by_text("Director or equivalent").is_visible()
+    assert row.get_by_role("cell", name="Director or equivalent", exact=True).is_visible()
     assert page.get_by_role("link", name="a meeting record").is_visible()
     assert_accessible(page, "96-meeting")
 

@@ -21,6 +21,7 @@ PHONE = {"width": 360, "height": 740}
 
 
 def _pages() -> dict[str, str]:
+    from meetings.models import Meeting
     from resources.models import ResourceYear
     from reviews.models import Review
     from surveys.models import Wave
@@ -32,11 +33,14 @@ def _pages() -> dict[str, str]:
         year = ResourceYear.objects.get(partnership__slug="northshire", year="2024-25")
         toc = TheoryOfChange.objects.get(partnership__slug="northshire", period="2025-26")
         activity = toc.activities.order_by("pk").first()
+        meeting = Meeting.objects.filter(partnership__slug="northshire").order_by("pk").first()
     return {
         "home": reverse("partnerships:home", args=["northshire"]),
         "framework-tree": reverse("framework:tree", args=["northshire"]),
         "theory-of-change": reverse("theory:year", args=["northshire", toc.pk]),
         "theory-activity": reverse("theory:activity", args=["northshire", toc.pk, activity.pk]),
+        "meeting": reverse("meetings:meeting", args=["northshire", meeting.pk]),
+        "representation": reverse("meetings:representation", args=["northshire"]) + "?year=2024-25",
         "review": reverse("reviews:review", args=["northshire", review.pk]),
         "review-tree": reverse("reviews:tree", args=["northshire", review.pk]),
         "review-focus": reverse("reviews:focus", args=["northshire", review.pk]),
@@ -83,3 +87,14 @@ def test_pictures_of_the_yearly_report_pdf(site):  # the demo, restored
     for number in range(min(len(document), 8)):
         picture = document[number].render(scale=1.2).to_pil()
         picture.save(folder / f"yearly-report-pdf-page-{number + 1}.png")
+
+
+def test_screenshot_of_your_partnerships_for_someone_on_two(site, page):
+    sign_in_with_app(page, site, "police-lead@northshire.example", "Welcome, Chief")
+    folder = ARTIFACTS / "screenshots" / os.environ.get("MACS_SCREENSHOTS", "")
+    folder.mkdir(parents=True, exist_ok=True)
+    for size, viewport in (("laptop", LAPTOP), ("phone", PHONE)):
+        page.set_viewport_size(viewport)
+        page.goto(site + reverse("partnerships:chooser"))
+        assert page.get_by_role("heading", name="Your partnerships").is_visible()
+        page.screenshot(path=str(folder / f"your-partnerships-{size}.png"), full_page=True)

@@ -60,7 +60,11 @@ def test_evidence_register_search_and_filters(client_as):
     url = reverse("evidence:register", args=["northshire"])
     page = client.get(url, {"text": "neglect"})
     titles = [item.title for item in page.context["page"].object_list]
-    assert titles == ["Multi-agency audit: neglect"]
+    # The June executive's meeting record mentions neglect in its decisions.
+    assert titles == [
+        "Multi-agency audit: neglect",
+        "Meeting record: Executive group, 12 June 2024",
+    ]
     page = client.get(url, {"source": _source(18).pk})
     assert [i.title for i in page.context["page"].object_list] == [
         "Rapid review learning briefing: baby J"

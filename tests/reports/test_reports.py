@@ -109,6 +109,7 @@ def test_document_covers_every_source(document):
         "Priorities",
         "Learning, actions and challenge",
         "Good practice",
+        "Meetings and representation",
         "Voices of children, families and communities",
         "Monitoring",
         "Resources",
