@@ -24,6 +24,13 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **extra)
 
 
+# Titles a full name may start with; the welcome uses the first name after them.
+TITLES = frozenset(
+    "mr mrs ms miss mx dr prof professor sir dame rev cllr councillor chief supt "
+    "superintendent det insp inspector ch sgt".split()
+)
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """An account. `is_staff` means platform administrator (Django admin), nothing more."""
 
@@ -59,4 +66,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name
 
     def get_short_name(self) -> str:
-        return self.full_name.split(" ")[0] if self.full_name else self.email
+        """The first name, past any title ("Chief Supt. Gareth Lewis" is Gareth)."""
+        words = self.full_name.split()
+        first = next((w for w in words if w.lower().rstrip(".") not in TITLES), "")
+        return first or (words[0] if words else self.email)

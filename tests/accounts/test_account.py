@@ -137,3 +137,18 @@ def test_account_platform_admin_resets_two_factor_from_the_admin(demo):
     assert entry.partnership is None
     assert entry.actor == admin
     assert Client().get(reverse("admin:index"))["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.parametrize(
+    ("full_name", "short"),
+    [
+        ("Chief Supt. Gareth Lewis", "Gareth"),
+        ("Dr Amina Shah", "Amina"),
+        ("Priya Patel", "Priya"),
+        ("Dr", "Dr"),  # nothing but a title: keep it rather than show nothing
+    ],
+)
+def test_the_welcome_uses_the_first_name_past_any_title(full_name, short):
+    from accounts.models import User
+
+    assert User(full_name=full_name, email="x@example.org").get_short_name() == short

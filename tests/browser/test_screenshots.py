@@ -90,7 +90,7 @@ def test_pictures_of_the_yearly_report_pdf(site):  # the demo, restored
 
 
 def test_screenshot_of_your_partnerships_for_someone_on_two(site, page):
-    sign_in_with_app(page, site, "police-lead@northshire.example", "Welcome, Chief")
+    sign_in_with_app(page, site, "police-lead@northshire.example", "Welcome, Gareth")
     folder = ARTIFACTS / "screenshots" / os.environ.get("MACS_SCREENSHOTS", "")
     folder.mkdir(parents=True, exist_ok=True)
     for size, viewport in (("laptop", LAPTOP), ("phone", PHONE)):
