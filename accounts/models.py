@@ -26,8 +26,29 @@ class UserManager(BaseUserManager["User"]):
 
 # Titles a full name may start with; the welcome uses the first name after them.
 TITLES = frozenset(
-    "mr mrs ms miss mx dr prof professor sir dame rev cllr councillor chief supt "
-    "superintendent det insp inspector ch sgt".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "rev",
+        "cllr",
+        "councillor",
+        "chief",
+        "supt",
+        "superintendent",
+        "det",
+        "insp",
+        "inspector",
+        "ch",
+        "sgt",
+    ]
 )
 
 

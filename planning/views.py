@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Submit
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils.http import content_disposition_header
 from framework.models import PlanningStep, Principle
 from framework.selectors import current_edition
 from framework.tree import draw_tree
+from signoff.parts import PartPage, part_page
 from signoff.views import SignOffActions, sign_off_page
 from trust.signals import data_exported
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
@@ -262,60 +262,38 @@ def _part(
         pk=part_id,
         **({"activity__priority": priority} if kind == "resource" else {"priority": priority}),
     )
-    back = _step_url(partnership, priority, number)
-    locked = priority.is_locked
     kwargs = {"partnership": priority.partnership} if kind == "activity" else {"priority": priority}
-    action = request.POST.get("action") if request.method == "POST" and not locked else None
-    form = form_class(request.POST if action == "save" else None, instance=part, **kwargs)
-    pathway_form = None
-    if kind == "activity":
-        pathway_form = PathwayForm(request.POST if action == "pathway" else None, activity=part)
-    try:
-        if action == "delete":
-            services.part_delete(priority=priority, part=part, actor=request.user)
-            messages.success(request, f"The {kind} has been removed.")
-            return redirect(back)
-        if action == "save" and form.is_valid():
-            save = {
-                "outcome": services.outcome_save,
-                "activity": services.activity_save,
-                "resource": services.resource_save,
-            }[kind]
-            save(priority=priority, **{kind: part}, values=model_values(form), actor=request.user)
-            messages.success(request, f"The {kind} has been saved.")
-            return redirect(back)
-        if action == "pathway" and pathway_form.is_valid():
-            services.pathway_add(activity=part, actor=request.user, **pathway_form.cleaned_data)
-            messages.success(request, "The pathway has been added.")
-            return redirect(request.path)
-        if action == "unlink":
-            pathway = get_object_or_404(Pathway, pk=request.POST.get("pathway"), activity=part)
-            services.part_delete(priority=priority, part=pathway, actor=request.user)
-            messages.success(request, "The pathway has been removed.")
-            return redirect(request.path)
-    except ValidationError as error:
-        form.add_error(None, error)
-    if request.method == "POST" and locked:
-        messages.error(
-            request, "This priority is awaiting or past sign-off. Reopen it to change the plan."
-        )
-        return redirect(request.path)
-    # Both forms post to this page with an "action": the template draws the <form> tags.
-    for each in (form, pathway_form):
-        if each is not None:
-            each.helper.form_tag = False
-    return render(
+    save = {
+        "outcome": services.outcome_save,
+        "activity": services.activity_save,
+        "resource": services.resource_save,
+    }[kind]
+    activity = kind == "activity"
+    return part_page(
         request,
-        "planning/part.html",
-        {
+        page=PartPage(
+            noun=kind,
+            back=_step_url(partnership, priority, number),
+            record_name="This priority",
+            save=lambda values: save(
+                priority=priority, **{kind: part}, values=values, actor=request.user
+            ),
+            delete=lambda found: services.part_delete(
+                priority=priority, part=found, actor=request.user
+            ),
+            link=lambda data: services.pathway_add(activity=part, actor=request.user, **data),
+            pathway=lambda pk: get_object_or_404(Pathway, pk=pk, activity=part),
+        ),
+        part=part,
+        locked=priority.is_locked,
+        may_edit=request.can(f"planning:{kind}", method="POST"),
+        form_for=lambda data: form_class(data, instance=part, **kwargs),
+        pathway_form_for=(lambda data: PathwayForm(data, activity=part)) if activity else None,
+        template="planning/part.html",
+        context={
             "priority": priority,
-            "part": part,
             "kind": kind,
-            "form": None if locked else form,
-            "pathway_form": None if locked else pathway_form,
-            "pathways": part.pathways.select_related("outcome") if kind == "activity" else None,
-            "back": back,
-            "locked": locked,
+            "pathways": part.pathways.select_related("outcome") if activity else None,
         },
     )
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from framework.selectors import current_edition
 from framework.tree import draw_tree
+from signoff.parts import PartPage, part_page
 from signoff.views import SignOffActions, sign_off_page
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.pages import apply_errors, form_page
@@ -195,60 +196,34 @@ def _part(request: HttpRequest, partnership: str, theory_id: int, name: str, par
     theory = _theory(theory_id)
     kind = KINDS[name]
     part = get_object_or_404(kind.model, pk=part_id, theory=theory)
-    back = _year_url(partnership, theory)
-    locked = theory.is_locked
-    # Staff read the page; only those who may change it are offered the forms.
-    editable = not locked and request.can(kind.url, method="POST")
-    action = request.POST.get("action") if request.method == "POST" and not locked else None
-    form = _form(kind, theory, request.POST if action == "save" else None, instance=part)
-    pathway_form = None
-    if name == "activity":
-        pathway_form = PathwayForm(request.POST if action == "pathway" else None, activity=part)
-    try:
-        if action == "delete":
-            services.part_delete(theory=theory, part=part, actor=request.user)
-            messages.success(request, f"The {kind.noun} has been removed.")
-            return redirect(back)
-        if action == "save" and form.is_valid():
-            getattr(services, kind.save)(
-                theory=theory, **{name: part}, values=model_values(form), actor=request.user
-            )
-            messages.success(request, f"The {kind.noun} has been saved.")
-            return redirect(back)
-        if action == "pathway" and pathway_form.is_valid():
-            services.pathway_add(activity=part, actor=request.user, **pathway_form.cleaned_data)
-            messages.success(request, "The pathway has been added.")
-            return redirect(request.path)
-        if action == "unlink":
-            pathway = get_object_or_404(Pathway, pk=request.POST.get("pathway"), activity=part)
-            services.part_delete(theory=theory, part=pathway, actor=request.user)
-            messages.success(request, "The pathway has been removed.")
-            return redirect(request.path)
-    except ValidationError as error:
-        apply_errors(pathway_form if action == "pathway" else form, error)
-    if request.method == "POST" and locked:
-        messages.error(
-            request,
-            "This theory of change is awaiting or past sign-off. Reopen it to change it.",
-        )
-        return redirect(request.path)
-    for each in (form, pathway_form):
-        if each is not None:
-            each.helper.form_tag = False
-    return render(
+    activity = name == "activity"
+    return part_page(
         request,
-        "theory/part.html",
-        {
+        page=PartPage(
+            noun=kind.noun,
+            back=_year_url(partnership, theory),
+            record_name="This theory of change",
+            save=lambda values: getattr(services, kind.save)(
+                theory=theory, **{name: part}, values=values, actor=request.user
+            ),
+            delete=lambda found: services.part_delete(
+                theory=theory, part=found, actor=request.user
+            ),
+            link=lambda data: services.pathway_add(activity=part, actor=request.user, **data),
+            pathway=lambda pk: get_object_or_404(Pathway, pk=pk, activity=part),
+        ),
+        part=part,
+        locked=theory.is_locked,
+        # Staff read the page; only those who may change it are offered the forms.
+        may_edit=request.can(kind.url, method="POST"),
+        form_for=lambda data: _form(kind, theory, data, instance=part),
+        pathway_form_for=(lambda data: PathwayForm(data, activity=part)) if activity else None,
+        template="theory/part.html",
+        context={
             "theory": theory,
-            "part": part,
             "kind": kind,
             "name": name,
-            "form": form if editable else None,
-            "pathway_form": pathway_form if editable else None,
-            "editable": editable,
-            "pathways": part.pathways.select_related("outcome") if name == "activity" else None,
-            "back": back,
-            "locked": locked,
+            "pathways": part.pathways.select_related("outcome") if activity else None,
         },
     )
 

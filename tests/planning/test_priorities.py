@@ -268,3 +268,20 @@ def test_a_priority_reuses_an_activity_and_a_resource_from_our_theory_of_change(
     assert added.provided_by == resource.provided_by
     assert frozen["activities"][0]["from_theory"] == ours.title
     assert "From our theory of change" in client.get(step3).content.decode()
+
+
+def test_only_those_who_may_change_a_plan_are_offered_its_forms(client_as):
+    manager = client_as(Role.BUSINESS_MANAGER)
+    manager.post(url("add"), {"title": "Domestic abuse"})
+    with scopes_disabled():
+        priority = Priority.objects.get(title="Domestic abuse")
+    manager.post(url("step", priority, number=3), {"title": "Operation Encompass"})
+    with scopes_disabled():
+        activity = priority.activities.get()
+    page = url("activity", priority, activity_id=activity.pk)
+    assert "Add the pathway" in manager.get(page).content.decode()
+    # A lead partner reads the plan (it is not locked) but does not change it.
+    read_only = client_as(Role.LEAD_PARTNER).get(page).content.decode()
+    assert "Operation Encompass" in read_only
+    assert "Add the pathway" not in read_only
+    assert "Remove this activity" not in read_only
