@@ -217,11 +217,12 @@ def test_another_partnerships_theory_is_not_found(outsider_client):
     assert outsider_client.get(eastmere_url).status_code == 404
 
 
-@pytest.mark.parametrize("page", ["year", "list"])
-def test_pages_take_the_same_queries_however_much_is_recorded(client_as, page):
+# Not "page": that name is the browser fixture, and would make this a browser test.
+@pytest.mark.parametrize("name", ["year", "list"])
+def test_pages_take_the_same_queries_however_much_is_recorded(client_as, name):
     client = client_as(Role.BUSINESS_MANAGER)
     draft = theory("2025-26")
-    target = url(page, draft if page == "year" else None)
+    target = url(name, draft if name == "year" else None)
     client.get(target)
 
     def count() -> int:
