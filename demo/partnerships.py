@@ -171,6 +171,7 @@ def _later_parts() -> list:
         reviews,
         surveys,
         theory,
+        training,
     )
 
     return [
@@ -184,6 +185,7 @@ def _later_parts() -> list:
         actions.demo_actions,
         participation.demo_participation,
         meetings.demo_meetings,
+        training.demo_training,
         resources.demo_resources,
         reports.demo_reports,
         national.demo_national,

@@ -218,6 +218,14 @@ POLICY: dict[str, Rule] = {
     "meetings:edit": Rule(MANAGERS, MANAGERS),
     "meetings:representation": Rule(STAFF),
     "meetings:seniority": Rule(MANAGERS, MANAGERS),
+    "training:list": Rule(STAFF),
+    "training:add": Rule(MANAGERS, MANAGERS),
+    "training:year": Rule(STAFF),
+    "training:session": Rule(STAFF, MANAGERS),
+    "training:edit": Rule(MANAGERS, MANAGERS),
+    # Participants evaluating a session: anyone with its link, no account (rate-limited)
+    "training_evaluate:form": Rule(PUBLIC, PUBLIC),
+    "training_evaluate:done": Rule(PUBLIC),
     # Our theory of change: the business unit writes it; staff read; partners agree it
     "theory:list": Rule(STAFF),
     "theory:start": Rule(MANAGERS, MANAGERS),

@@ -37,6 +37,8 @@ urlpatterns = [
     path("", include("surveys.respond_urls")),
     path("", include("theory.urls")),
     path("", include("meetings.urls")),
+    path("", include("training.urls")),
+    path("", include("training.evaluate_urls")),
     path("", include("planning.urls")),
     path("", include("actions.urls")),
     path("", include("participation.urls")),

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.pages import apply_errors, form_page
-from ui.periods import period_of, this_period, valid_period
+from ui.periods import periods_with, this_period, valid_period
 
 from . import services
 from .forms import AttendanceForm, MeetingForm, SeniorityForm
@@ -107,19 +106,8 @@ def meeting(request: HttpRequest, partnership: str, meeting_id: int) -> HttpResp
     )
 
 
-def _years_with_meetings() -> list[str]:
-    starts = set()
-    for year, month in (
-        Meeting.objects.annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
-        .values_list("y", "m")
-        .distinct()
-    ):
-        starts.add(year if month >= 4 else year - 1)
-    return [period_of(y) for y in sorted(starts, reverse=True)]
-
-
 def representation_page(request: HttpRequest, partnership: str) -> HttpResponse:
-    years = _years_with_meetings()
+    years = periods_with(Meeting.objects.all())
     period = request.GET.get("year", "")
     if not valid_period(period):
         period = years[0] if years else this_period()

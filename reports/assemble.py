@@ -31,7 +31,7 @@ from ui.charts import Series, bar_chart
 from .document import Bullets, Chart, Document, Heading, Paragraph, Table
 from .models import YearlyReport
 from .periods import ReportYear, report_year
-from .sections import good_practice, meetings, monitors
+from .sections import good_practice, meetings, monitors, training
 
 NOT_RATED = "Not yet rated"
 
@@ -80,6 +80,7 @@ def assemble(report: YearlyReport) -> Document:
     _learning(document, year)
     good_practice(document, year)
     meetings(document, year, report.partnership)
+    training(document, year, report.partnership)
     _participation(document, year)
     monitors(document, year)
     _resources(document, report)

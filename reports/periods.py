@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ui.periods import period_bounds
+
 
 @dataclass(frozen=True)
 class ReportYear:
@@ -23,5 +25,5 @@ class ReportYear:
 
 
 def report_year(period: str) -> ReportYear:
-    first = int(period[:4])
-    return ReportYear(label=period, start=date(first, 4, 1), end=date(first + 1, 3, 31))
+    start, end = period_bounds(period)
+    return ReportYear(label=period, start=start, end=end)

@@ -9,6 +9,8 @@ from actions.models import LearningSource
 from meetings.selectors import representation
 from monitoring.models import LOCAL, Monitor, MonitorValue
 from monitoring.selectors import monitor_data
+from training.outcomes import reach_lines
+from training.selectors import training_year
 from ui.charts import Series, line_chart
 
 from .document import Chart, Document, Heading, Paragraph, Table
@@ -152,5 +154,77 @@ def meetings(document: Document, year: ReportYear, partnership) -> None:
             f"Attendance by agency, {year.label}",
             ["Agency", "Attended", "Sent apologies", "Most senior level"],
             [[r.agency, str(r.attended), str(r.apologies), r.most_senior] for r in data.agencies],
+        ),
+    )
+
+
+def training(document: Document, year: ReportYear, partnership) -> None:
+    """The year's multi-agency training: reach by session and sector, and the evaluations that
+    may be shown (groups of at least the minimum; small sessions combined)."""
+    document.add(Heading("Training and its evaluation", 1, "training"))
+    data = training_year(partnership, year.label)
+    if not data.sessions:
+        document.add(Paragraph(f"No multi-agency training was recorded in {year.label}."))
+        return
+    document.add(
+        Paragraph(" ".join(reach_lines(data))),
+        Table(
+            f"Training sessions, {year.label}",
+            ["Session", "Serves", "Attended", "Agencies"],
+            [
+                [
+                    str(s),
+                    "; ".join(
+                        x
+                        for x in (
+                            str(s.learning_source or ""),
+                            f"Priority: {s.priority}" if s.priority else "",
+                            "Co-delivered" if s.co_delivered else "",
+                            "EEDI" if s.eedi else "",
+                        )
+                        if x
+                    ),
+                    str(s.people),
+                    str(s.agencies),
+                ]
+                for s in data.sessions
+            ],
+            numeric=frozenset({2, 3}),
+        ),
+        Table(
+            f"People attending training by sector, {year.label}",
+            ["Sector", "People attending", "Sessions reached"],
+            [[r.sector, str(r.people), str(r.sessions)] for r in data.sectors],
+            numeric=frozenset({1, 2}),
+        ),
+    )
+    if not data.groups:
+        document.add(Paragraph("No evaluations can be shown for the year."))
+        return
+    statements = [r.statement.rstrip(".") for r in data.overall]
+    rows = [
+        [g.label, str(g.evaluations), *(f"{r.agree_percent}%" for r in g.results)]
+        for g in data.groups
+    ]
+    rows.append(
+        ["All shown", str(data.shown_evaluations), *(f"{r.agree_percent}%" for r in data.overall)]
+    )
+    document.add(
+        Table(
+            f"Participants agreeing with each statement, {year.label}",
+            ["Session", "Evaluations", *statements],
+            rows,
+            numeric=frozenset(range(1, 2 + len(statements))),
+        ),
+        Paragraph(
+            "Evaluations are anonymous and shown only in groups of at least "
+            f"{data.minimum} people: sessions with fewer are combined, in the order their "
+            "evaluations closed."
+            + (
+                f" {data.held_evaluations} evaluations from {len(data.held)} session(s) were "
+                "too few to show."
+                if data.held
+                else ""
+            )
         ),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
@@ -33,3 +34,15 @@ def period_bounds(period: str) -> tuple[date, date]:
     """The first and last day of a financial year: 2024-25 is 1 April 2024 to 31 March 2025."""
     first = int(period[:4])
     return date(first, 4, 1), date(first + 1, 3, 31)
+
+
+def periods_with(queryset, field: str = "date") -> list[str]:
+    """The financial years in which `queryset` has a `field` date, latest first (one query)."""
+    starts = {
+        year if month >= 4 else year - 1
+        for year, month in queryset.annotate(y=ExtractYear(field), m=ExtractMonth(field))
+        .values_list("y", "m")
+        .order_by()
+        .distinct()
+    }
+    return [period_of(y) for y in sorted(starts, reverse=True)]

@@ -25,6 +25,7 @@ MACS_APPS = [
     "actions",
     "participation",
     "meetings",
+    "training",
     "resources",
     "reports",
     "national",

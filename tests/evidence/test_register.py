@@ -60,9 +60,11 @@ def test_evidence_register_search_and_filters(client_as):
     url = reverse("evidence:register", args=["northshire"])
     page = client.get(url, {"text": "neglect"})
     titles = [item.title for item in page.context["page"].object_list]
-    # The June executive's meeting record mentions neglect in its decisions.
+    # The June executive's meeting record mentions neglect in its decisions; the training
+    # record's title names it.
     assert titles == [
         "Multi-agency audit: neglect",
+        "Training record: Neglect: using the graded care profile 2",
         "Meeting record: Executive group, 12 June 2024",
     ]
     page = client.get(url, {"source": _source(18).pk})

@@ -105,9 +105,7 @@ def sample_kwargs(name: str, demo) -> dict:
             "role_id": RoleAssignment.objects.filter(membership=observer).first().pk,
             "number": 1,
             "part": "principles",
-            "token": _wave(northshire, "2026").link_token
-            if name.startswith("survey_respond:") and name != "survey_respond:invitation"
-            else "not-a-real-token",
+            "token": _token(northshire, name),
             "uidb64": "MQ",
             "public_id": StoredFile.objects.filter(partnership=northshire).first().public_id,
             "kind": "agency",
@@ -131,6 +129,7 @@ def sample_kwargs(name: str, demo) -> dict:
             **_planning(northshire),
             **_theory(northshire),
             "meeting_id": _meeting(northshire).pk,
+            "session_id": _training_session(northshire).pk,
             **_actions(northshire),
             "item_id": _evidence(northshire).pk
             if name.startswith("evidence:")
@@ -235,6 +234,25 @@ def _meeting(partnership):
     from meetings.models import Meeting
 
     return Meeting.objects.filter(partnership=partnership).order_by("pk").first()
+
+
+def _training_session(partnership):
+    from training.models import TrainingSession
+
+    return TrainingSession.objects.filter(partnership=partnership).order_by("pk").first()
+
+
+def _token(partnership, name: str) -> str:
+    """A real token for the public pages that take one (an open survey wave, a training
+    session whose evaluation is open)."""
+    from training.models import TrainingSession
+
+    if name.startswith("survey_respond:") and name != "survey_respond:invitation":
+        return _wave(partnership, "2026").link_token
+    if name.startswith("training_evaluate:"):
+        found = TrainingSession.objects.filter(partnership=partnership)
+        return next(s for s in found if s.evaluation_open).evaluation_token
+    return "not-a-real-token"
 
 
 def _theory(partnership) -> dict:

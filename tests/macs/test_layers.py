@@ -29,3 +29,9 @@ def test_apps_import_only_apps_above_them():
                 if name == "macs" or order.index(name) > index:
                     wrong.append(f"{path.relative_to(ROOT)} imports {name}")
     assert wrong == []
+
+
+def test_the_architecture_document_lists_every_app_in_the_declared_order():
+    block = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8").split("```")[1]
+    listed = [line.split()[0] for line in block.splitlines() if line and not line[0].isspace()]
+    assert [name for name in listed if name in settings.MACS_APPS] == list(settings.MACS_APPS)

@@ -110,6 +110,7 @@ def test_document_covers_every_source(document):
         "Learning, actions and challenge",
         "Good practice",
         "Meetings and representation",
+        "Training and its evaluation",
         "Voices of children, families and communities",
         "Monitoring",
         "Resources",
