@@ -21,6 +21,7 @@ from . import services
 from .forms import EvaluationForm
 from .models import TrainingSession
 from .selectors import EVALUATION_MINIMUM
+from .services import ANSWERS_KEPT_YEARS
 
 SENT = "training_evaluations_sent"
 # Per address: a training room may share one address, so this is generous.
@@ -72,7 +73,12 @@ def form(request: HttpRequest, session: TrainingSession) -> HttpResponse:
     return render(
         request,
         "training/evaluate/form.html",
-        {"session": session, "form": form, "minimum": EVALUATION_MINIMUM},
+        {
+            "session": session,
+            "form": form,
+            "minimum": EVALUATION_MINIMUM,
+            "kept_years": ANSWERS_KEPT_YEARS,
+        },
     )
 
 

@@ -8,9 +8,11 @@ from ui.navigation import MenuItem
 
 from .models import SessionAttendance, TrainingSession
 from .outcomes import evidence_usage, outcome_signals
+from .services import evaluations_purge
 
 hooks.register("outcome_signals", outcome_signals)
 hooks.register("evidence_usage", evidence_usage)
+hooks.register("purge_due", evaluations_purge)
 
 
 @hooks.register("audit_tracking")

@@ -5,7 +5,7 @@ closing date are fixed, so the groups its answers are shown in never change (rel
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from evidence.models import EvidenceItem
 from evidence.services import evidence_save
+from surveys.services import ANSWERS_KEPT_YEARS
 from trust.acting import acting_as
 from trust.versioning import save_values
 
@@ -127,6 +128,19 @@ def evaluation_send(*, session: TrainingSession, values: dict) -> Evaluation:
         **{name: values[name] for name, _ in QUESTIONS},
         change=(values.get("change") or "").strip(),
     )
+
+
+def evaluations_purge(*, now=None) -> dict[str, int]:
+    """Delete participants' evaluations of a financial year once it ended ANSWERS_KEPT_YEARS
+    ago, as the evaluation page says; a whole year at once, so no group is left part-shown.
+    Signed yearly reports keep the figures they were signed with."""
+    today = timezone.localdate(now) if now else timezone.localdate()
+    first_kept_year = today.year - ANSWERS_KEPT_YEARS - (1 if today.month < 4 else 0)
+    # Sessions before 1 April of that year belong to years that ended long enough ago.
+    expired = Evaluation.objects.filter(session__date__lt=date(first_kept_year, 4, 1))
+    return {
+        "training evaluations past their time": expired.delete()[1].get("training.Evaluation", 0)
+    }
 
 
 def _keep_evidence(session: TrainingSession, actor) -> EvidenceItem:

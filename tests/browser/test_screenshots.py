@@ -26,6 +26,7 @@ def _pages() -> dict[str, str]:
     from reviews.models import Review
     from surveys.models import Wave
     from theory.models import TheoryOfChange
+    from training.models import TrainingSession
 
     with scopes_disabled():
         review = Review.objects.get(partnership__slug="northshire", period="2025-26")
@@ -34,6 +35,9 @@ def _pages() -> dict[str, str]:
         toc = TheoryOfChange.objects.get(partnership__slug="northshire", period="2025-26")
         activity = toc.activities.order_by("pk").first()
         meeting = Meeting.objects.filter(partnership__slug="northshire").order_by("pk").first()
+        combined = TrainingSession.objects.get(
+            partnership__slug="northshire", title__startswith="Listening to young people"
+        )
     return {
         "home": reverse("partnerships:home", args=["northshire"]),
         "framework-tree": reverse("framework:tree", args=["northshire"]),
@@ -41,6 +45,8 @@ def _pages() -> dict[str, str]:
         "theory-activity": reverse("theory:activity", args=["northshire", toc.pk, activity.pk]),
         "meeting": reverse("meetings:meeting", args=["northshire", meeting.pk]),
         "representation": reverse("meetings:representation", args=["northshire"]) + "?year=2024-25",
+        "training-session": reverse("training:session", args=["northshire", combined.pk]),
+        "training-year": reverse("training:year", args=["northshire"]) + "?year=2024-25",
         "review": reverse("reviews:review", args=["northshire", review.pk]),
         "review-tree": reverse("reviews:tree", args=["northshire", review.pk]),
         "review-focus": reverse("reviews:focus", args=["northshire", review.pk]),

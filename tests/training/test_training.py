@@ -321,3 +321,17 @@ def test_pages_take_the_same_queries_however_many_sessions(client_as, name):
 def test_another_partnerships_session_is_not_found(outsider_client):
     session = session_called("Neglect: using the graded care profile 2")
     assert outsider_client.get(url("session", session.pk)).status_code == 404
+
+
+def test_evaluations_are_deleted_three_years_after_their_year_ends(demo):
+    from datetime import datetime
+
+    with scopes_disabled():
+        kept = Evaluation.objects.filter(session__date__year=2024).count()
+        assert kept
+        # 2024-25 ends on 31 March 2025: its evaluations stay until 31 March 2028.
+        services.evaluations_purge(now=timezone.make_aware(datetime(2028, 3, 31, 12)))
+        assert Evaluation.objects.filter(session__date__year=2024).count() == kept
+        removed = services.evaluations_purge(now=timezone.make_aware(datetime(2028, 4, 1, 12)))
+        assert removed == {"training evaluations past their time": kept + 6}
+        assert not Evaluation.objects.filter(session__date__lt=date(2025, 4, 1)).exists()
