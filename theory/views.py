@@ -4,6 +4,7 @@ that agrees it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -136,13 +137,13 @@ class Kind:
     form: type
     noun: str
     url: str
-    save: str  # the service that saves one
+    save: Callable  # the service that saves one
 
 
 KINDS = {
-    "activity": Kind(Activity, ActivityForm, "activity", "theory:activity", "activity_save"),
-    "resource": Kind(Resource, ResourceForm, "resource", "theory:resource", "resource_save"),
-    "factor": Kind(Factor, FactorForm, "enabler or barrier", "theory:factor", "factor_save"),
+    "activity": Kind(Activity, ActivityForm, "activity", "theory:activity", services.activity_save),
+    "resource": Kind(Resource, ResourceForm, "resource", "theory:resource", services.resource_save),
+    "factor": Kind(Factor, FactorForm, "enabler or barrier", "theory:factor", services.factor_save),
 }
 
 
@@ -158,9 +159,7 @@ def _add(request: HttpRequest, partnership: str, theory_id: int, name: str) -> H
     form = _form(kind, theory, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            part = getattr(services, kind.save)(
-                theory=theory, values=model_values(form), actor=request.user
-            )
+            part = kind.save(theory=theory, values=model_values(form), actor=request.user)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -203,7 +202,7 @@ def _part(request: HttpRequest, partnership: str, theory_id: int, name: str, par
             noun=kind.noun,
             back=_year_url(partnership, theory),
             record_name="This theory of change",
-            save=lambda values: getattr(services, kind.save)(
+            save=lambda values: kind.save(
                 theory=theory, **{name: part}, values=values, actor=request.user
             ),
             delete=lambda found: services.part_delete(
