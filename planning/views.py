@@ -137,8 +137,8 @@ def step(request: HttpRequest, partnership: str, priority_id: int, number: int) 
         return response
     if editing and context["going"] and not form.has_changed():
         return redirect(context["going"])
-    if locked:
-        form = None
+    if locked or not request.can("planning:step", method="POST"):
+        form = None  # shown the plan, not offered a form they may not send
     else:
         _moving_buttons(form, number)
     context["form"] = form

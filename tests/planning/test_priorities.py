@@ -285,3 +285,9 @@ def test_only_those_who_may_change_a_plan_are_offered_its_forms(client_as):
     assert "Operation Encompass" in read_only
     assert "Add the pathway" not in read_only
     assert "Remove this activity" not in read_only
+    step = client_as(Role.LEAD_PARTNER).get(url("step", priority, number=3)).content.decode()
+    assert "Operation Encompass" in step
+    assert "Save and go to the next step" not in step
+    assert ">View<span" in step
+    assert "Change and link" not in step
+    assert "Change and link" in manager.get(url("step", priority, number=3)).content.decode()
