@@ -223,21 +223,26 @@ def _documents(partnership, review, wave, log) -> list[Timing]:
     from reports.docx_renderer import render_docx
     from reports.models import YearlyReport
     from reports.pdf_renderer import render_pdf
+    from ui.charts import forget_charts
 
     log("timing the yearly report")
     with scope(partnership=partnership):
         report, _ = YearlyReport.objects.get_or_create(
             partnership=partnership, period=review.period, defaults={"review": review, "wave": wave}
         )
-        word = _time(
-            "Yearly report as Word (assemble and render)", lambda: render_docx(assemble(report)), 5
-        )
-        pdf = _time(
-            "Yearly report as PDF (assemble and render)",
-            lambda: render_pdf(assemble(report), partnership_name=partnership.name),
-            3,
-        )
-    return [word, pdf]
+        word = lambda: render_docx(assemble(report))  # noqa: E731
+        pdf = lambda: render_pdf(assemble(report), partnership_name=partnership.name)  # noqa: E731
+        # The targets are for the first time (every chart drawn); then as the same report is
+        # assembled again (its preview, Word, PDF, sign-off), with its charts remembered.
+        first = [
+            _time("Yearly report as Word (assemble and render)", word, 5, before=forget_charts),
+            _time("Yearly report as PDF (assemble and render)", pdf, 3, before=forget_charts),
+        ]
+        again = [
+            _time("Yearly report as Word again (charts already drawn)", word, 5),
+            _time("Yearly report as PDF again (charts already drawn)", pdf, 3),
+        ]
+    return first + again
 
 
 def _import(partnership, log, count: int = 10_000) -> Timing:
@@ -400,6 +405,8 @@ def _markdown(
         "| --- | ---: | --- |",
         f"| {documents[0].name} | {documents[0].p50:.0f} | ≤ 2,000 ms: {'met' if documents[0].p50 <= 2000 else 'missed'} |",
         f"| {documents[1].name} | {documents[1].p50:.0f} | ≤ 5,000 ms: {'met' if documents[1].p50 <= 5000 else 'missed'} |",
+        f"| {documents[2].name} | {documents[2].p50:.0f} | |",
+        f"| {documents[3].name} | {documents[3].p50:.0f} | |",
         f"| {imported.name} | {imported.p50:.0f} | ≤ 5,000 ms: {'met' if imported.p50 <= 5000 else 'missed'} |",
         "",
     ]

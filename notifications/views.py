@@ -13,4 +13,7 @@ def dismiss(request: HttpRequest, partnership: str, notification_id: int) -> Htt
     notification = get_object_or_404(Notification, pk=notification_id)
     # Someone else's notification is left alone (the service checks), with the same answer.
     services.notification_dismiss(notification=notification, actor=request.user)
+    # Back to the page it was dismissed from: a fixed choice, never an address from the form.
+    if request.POST.get("back") == "partnerships":
+        return redirect("partnerships:chooser")
     return redirect("partnerships:home", partnership=partnership)

@@ -26,7 +26,7 @@ from surveys.results import bands, statement_results
 from surveys.services import results_shown_mark
 from theory.selectors import activities_by_outcome, theory_for
 from theory.trees import with_own_branches
-from ui.charts import Series, bar_chart
+from ui.charts import BOTH, Series, bar_chart
 
 from .document import Bullets, Chart, Document, Heading, Paragraph, Table
 from .models import YearlyReport
@@ -237,24 +237,16 @@ def _outcomes(document: Document, report: YearlyReport, index: EvidenceIndex) ->
         for label, colour in zip(labels, [*colours.values(), NOT_REVIEWED], strict=True)
     ]
     alt = "Bar chart of how many indicators in each outcome category received each rating."
+    svg, png = bar_chart(
+        title="Indicator ratings by outcome category",
+        labels=names,
+        series=series,
+        unit="Indicators",
+        fmt=BOTH,
+    )
     document.add(
         Heading("Ratings at a glance", 2),
-        Chart(
-            alt,
-            bar_chart(
-                title="Indicator ratings by outcome category",
-                labels=names,
-                series=series,
-                unit="Indicators",
-            ),
-            bar_chart(
-                title="Indicator ratings by outcome category",
-                labels=names,
-                series=series,
-                unit="Indicators",
-                fmt="png",
-            ),
-        ),
+        Chart(alt, svg, png),
         Table(
             "Indicator ratings by outcome category",
             ["Outcome category", *labels],
@@ -456,8 +448,7 @@ def _resources(document: Document, report: YearlyReport) -> None:
         document.add(
             Chart(
                 "Bar chart of partner contributions by kind of partner; the table below gives the figures.",
-                contributions_chart(summary),
-                contributions_chart(summary, fmt="png"),
+                *contributions_chart(summary, fmt=BOTH),
             ),
             Table(
                 "Partner contributions",

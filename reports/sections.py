@@ -11,7 +11,7 @@ from monitoring.models import LOCAL, Monitor, MonitorValue
 from monitoring.selectors import monitor_data
 from training.outcomes import reach_lines
 from training.selectors import training_year
-from ui.charts import Series, line_chart
+from ui.charts import BOTH, Series, line_chart
 
 from .document import Chart, Document, Heading, Paragraph, Table
 from .periods import ReportYear
@@ -65,22 +65,19 @@ def _monitor(document: Document, monitor: Monitor, data) -> None:
             for name, values in data.series.items()
         ]
         target = float(monitor.target) if monitor.target is not None else None
-        charts = {
-            fmt: line_chart(
-                title=monitor.name,
-                x_labels=data.periods,
-                series=series,
-                unit=monitor.unit,
-                target=target,
-                fmt=fmt,
-            )
-            for fmt in ("svg", "png")
-        }
+        svg, png = line_chart(
+            title=monitor.name,
+            x_labels=data.periods,
+            series=series,
+            unit=monitor.unit,
+            target=target,
+            fmt=BOTH,
+        )
         document.add(
             Chart(
                 f"Line chart of {monitor.name} by period; the table below gives the figures.",
-                charts["svg"],
-                charts["png"],
+                svg,
+                png,
             ),
             Table(
                 f"{monitor.name} ({monitor.unit})" if monitor.unit else monitor.name,
@@ -221,8 +218,8 @@ def training(document: Document, year: ReportYear, partnership) -> None:
             f"{data.minimum} people: sessions with fewer are combined, in the order their "
             "evaluations closed."
             + (
-                f" {data.held_evaluations} evaluations from {len(data.held)} session(s) were "
-                "too few to show."
+                f" {data.held_evaluations} evaluations from {len(data.held)} "
+                f"session{'s' if len(data.held) != 1 else ''} were too few to show."
                 if data.held
                 else ""
             )

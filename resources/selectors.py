@@ -159,7 +159,9 @@ def _spend(year: ResourceYear) -> dict[str, Decimal]:
     return totals
 
 
-def contributions_chart(summary: YearSummary, fmt: str = "svg") -> bytes:
+def contributions_chart(
+    summary: YearSummary, fmt: str | tuple[str, ...] = "svg"
+) -> bytes | tuple[bytes, ...]:
     series = [Series(summary.year.year, [float(r.amount) for r in summary.sectors])]
     if summary.previous:
         series.append(

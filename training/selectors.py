@@ -76,7 +76,9 @@ class ShownGroup:
     def label(self) -> str:
         if not self.combined:
             return str(self.sessions[0])
-        return f"{len(self.sessions)} sessions combined"
+        return f"{len(self.sessions)} sessions combined: " + "; ".join(
+            s.title for s in self.sessions
+        )
 
 
 @dataclass

@@ -11,6 +11,11 @@ from tests.browser.conftest import assert_accessible
 from tests.browser.test_survey_journey import fits_the_screen
 from tests.browser.test_trust_journey import sign_in_with_app
 
+COMBINED = (
+    "2 sessions combined: Listening to young people: relationship-based practice; "
+    "Equality, equity, diversity and inclusion in safeguarding"
+)
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 360, "height": 740}
@@ -70,6 +75,6 @@ def test_a_session_is_recorded_evaluated_and_read_over_the_year(site, page, brow
     page.get_by_role("link", name="Reach and evaluation over a year").click()
     page.get_by_role("link", name="2024-25").click()
     assert page.get_by_role("heading", name="Reach and evaluation, 2024-25").is_visible()
-    assert page.get_by_role("table", name="2 sessions combined").is_visible()
+    assert page.get_by_role("table", name=COMBINED).is_visible()
     assert page.get_by_text("too few people to show on their own").is_visible()
     assert_accessible(page, "102-training-year")

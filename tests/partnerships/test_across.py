@@ -128,3 +128,32 @@ def test_the_page_takes_the_same_queries_however_many_items(demo):
                     href=f"/p/{slug}/",
                 )
     assert count() == before
+
+
+def test_an_item_is_dismissed_from_the_page_and_the_person_comes_back_to_it(demo):
+    with scopes_disabled():
+        lead = Membership.objects.get(user__email=POLICE_LEAD, partnership__slug="eastmere")
+        notify(
+            partnership=lead.partnership,
+            users=[lead.user],
+            title="The Eastmere data pack is ready",
+            href="/p/eastmere/",
+        )
+    client = client_for(POLICE_LEAD)
+    url = reverse("partnerships:chooser")
+    eastmere = _sections(client.get(url).content.decode())["eastmere"]
+    actions = re.findall(r'<form method="post" action="([^"]+)"', eastmere)
+    assert actions
+    assert all(action.startswith("/p/eastmere/") for action in actions)
+    action = next(a for a in actions if a in eastmere.split("The Eastmere data pack is ready")[1])
+    back = client.post(action, {"back": "partnerships"})
+    assert back["Location"] == url
+    assert "The Eastmere data pack is ready" not in client.get(url).content.decode()
+    # Anything else sent as "back" goes to the partnership's home page, never elsewhere.
+    notify(partnership=lead.partnership, users=[lead.user], title="Again", href="/p/eastmere/")
+    again = re.findall(
+        r'<form method="post" action="([^"]+)"',
+        _sections(client.get(url).content.decode())["eastmere"].split("Again")[1],
+    )[0]
+    elsewhere = client.post(again, {"back": "https://example.org/"})
+    assert elsewhere["Location"] == reverse("partnerships:home", args=["eastmere"])

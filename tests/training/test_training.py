@@ -27,6 +27,10 @@ from training import evaluate, services
 from training.models import Evaluation, SessionAttendance, TrainingSession
 from training.selectors import training_year
 
+COMBINED = (
+    "2 sessions combined: Listening to young people: relationship-based practice; "
+    "Equality, equity, diversity and inclusion in safeguarding"
+)
 GOOD = {"relevant": "1", "will_use": "2", "other_agencies": "2", "confident": "3"}
 
 
@@ -59,7 +63,7 @@ def test_the_year_shows_reach_and_combines_small_sessions(demo):
     assert sectors["Education"] == (6, 2)
     assert [(g.label, g.evaluations) for g in year.groups] == [
         ("Neglect: using the graded care profile 2 (18 September 2024)", 14),
-        ("2 sessions combined", 7),
+        (COMBINED, 7),
     ]
     # The briefing's two evaluations are too few and nothing closed after it: they wait.
     assert [s.title for s in year.held] == ["Contextual safeguarding: a briefing"]
@@ -273,11 +277,11 @@ def test_the_yearly_report_has_training_without_participants_words(demo):
     )
     assert [row[:2] for row in table.rows] == [
         ["Neglect: using the graded care profile 2 (18 September 2024)", "14"],
-        ["2 sessions combined", "7"],
+        [COMBINED, "7"],
         ["All shown", "21"],
     ]
     words = " ".join(b.text for b in document.blocks if isinstance(b, Paragraph))
-    assert "2 evaluations from 1 session(s) were too few to show." in words
+    assert "2 evaluations from 1 session were too few to show." in words
     assert "Ask the school for its view" not in words
 
 

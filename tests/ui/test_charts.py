@@ -13,8 +13,10 @@ def test_line_chart_svg_is_byte_stable_and_inlines_cleanly():
         "unit": "%",
         "target": 20,
     }
-    first, second = line_chart(**args), line_chart(**args)
+    # Two real drawings (not the remembered one): the same figures give the same bytes.
+    first, second = line_chart.__wrapped__(**args), line_chart.__wrapped__(**args)
     assert first == second
+    assert line_chart(**args) == first
     svg = inline_svg(first)
     assert svg.startswith('<svg aria-hidden="true" focusable="false" ')
     assert "<script" not in svg
@@ -38,6 +40,29 @@ def test_dollar_signs_in_labels_are_text_not_mathematics():
         )
         assert picture
     svg = line_chart(title="$x^2$", x_labels=["$a$", "b"], series=[Series("$", [1.0, 2.0])])
-    # Drawn as typed, in the chart's one font: mathematics would set "x" in an italic face.
-    glyphs = set(re.findall(rb'xlink:href="#([A-Za-z]+)-[0-9a-f]+"', svg))
-    assert glyphs == {b"LiberationSans"}
+    # Drawn as typed, as text in the chart's one font: mathematics would split "x" and "2"
+    # into separate pieces, the "x" in an italic face.
+    assert b">$x^2$</text>" in svg
+    assert b">$a$</text>" in svg
+    assert b"italic" not in svg
+    assert set(re.findall(rb"font-family: ([^;]+);", svg)) == {
+        b"'Liberation Sans', 'Arial', 'DejaVu Sans'"
+    }
+
+
+def test_a_chart_is_drawn_once_for_the_same_figures_and_anew_for_others(monkeypatch):
+    from ui import charts
+
+    drawn = []
+    real = charts._finish
+    monkeypatch.setattr(charts, "_finish", lambda *a, **k: drawn.append(1) or real(*a, **k))
+    args = {"title": "Once", "x_labels": ["a", "b"], "series": [Series("Local", [1.0, 2.0])]}
+    first = line_chart(**args)
+    assert line_chart(**args) == first
+    assert len(drawn) == 1
+    other = line_chart(**{**args, "series": [Series("Local", [1.0, 3.0])]})
+    assert other != first
+    assert len(drawn) == 2
+    both = line_chart(**args, fmt=charts.BOTH)
+    assert both[0] == first
+    assert both[1].startswith(b"\x89PNG")
