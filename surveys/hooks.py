@@ -10,7 +10,7 @@ from .attention import attention_items
 from .models import CommentCode, Invitation, Wave, WaveStatement
 from .outcomes import invitations_of_person, outcome_signals
 from .reminders import results_ready_reminders
-from .services import answers_purge
+from .retention import answers_purge
 
 hooks.register("attention_items", attention_items)
 hooks.register("outcome_signals", outcome_signals)

@@ -23,6 +23,7 @@ from . import services
 from .forms import PageForm, ProfileForm, ResourcesForm, ResumeForm
 from .models import ResourceAnswer, Response, Wave
 from .results import options, profile_questions
+from .retention import ANSWERS_KEPT_YEARS
 
 SESSION = "survey_responses"
 INVITES = "survey_invitations"
@@ -120,7 +121,7 @@ def start(request: HttpRequest, wave: Wave) -> HttpResponse:
             "wave": wave,
             "current": current,
             "statement_count": wave.statements.filter(included=True).count(),
-            "kept_years": services.ANSWERS_KEPT_YEARS,
+            "kept_years": ANSWERS_KEPT_YEARS,
         },
     )
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from evidence.models import EvidenceItem
 from evidence.services import evidence_save
-from surveys.services import ANSWERS_KEPT_YEARS
+from surveys.retention import ANSWERS_KEPT_YEARS
 from trust.acting import acting_as
 from trust.versioning import save_values
 

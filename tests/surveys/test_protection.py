@@ -140,7 +140,7 @@ def test_the_first_page_states_the_rule_and_the_keeping_time(demo, client):
 
 
 def test_purge_keeps_the_promise(demo):
-    from surveys.services import answers_purge
+    from surveys.retention import answers_purge
 
     with scopes_disabled():
         old = wave("2024")
