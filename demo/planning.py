@@ -216,3 +216,60 @@ def demo_priorities(partnerships: dict) -> None:
                     }[status],
                 )
                 update.evidence.set(evidence[:1])
+        _plan_in_progress(northshire, edition, manager)
+
+
+def _plan_in_progress(northshire, edition, manager) -> None:
+    """A second priority, still being planned (not yet asked for sign-off): steps one to four
+    begun, so a new user sees a plan they can change and lead partners one they can read."""
+    priority = services.priority_start(
+        partnership=northshire, edition=edition, title="Children missing education", actor=manager
+    )
+    services.issue_save(
+        priority=priority,
+        values={
+            "issue": "More children are missing education or on part-time timetables, and "
+            "schools, children's social care and the police each see only part of the picture.",
+            "target_groups": "Children missing education\nTheir families",
+            "overall_change": "Children missing education are found, safe and back in learning.",
+        },
+        expected_version=priority.version,
+        actor=manager,
+    )
+    outcome = services.outcome_save(
+        priority=priority,
+        values={
+            "target_group": "Children missing education",
+            "term": PriorityOutcome.Term.SHORT,
+            "text": "Every child missing education is known to the school, children's social "
+            "care and the police within a week.",
+            "framework_outcomes": list(Outcome.objects.filter(edition=edition, code="4.1")),
+        },
+        actor=manager,
+    )
+    activity = services.activity_save(
+        priority=priority,
+        values={
+            "title": "A weekly multi-agency list of children missing education",
+            "delivered_by": "The education welfare service with the MASH",
+            "duration": "From September",
+        },
+        actor=manager,
+    )
+    services.pathway_add(
+        activity=activity,
+        outcome=outcome,
+        because="one shared list means nobody assumes another agency already knows",
+        actor=manager,
+    )
+    services.resource_save(
+        priority=priority,
+        values={
+            "activity": activity,
+            "kind": Resource.Kind.STAFF_TIME,
+            "description": "Half a day a week of an education welfare officer's time",
+            "provided_by": "Northshire County Council",
+            "secured": False,
+        },
+        actor=manager,
+    )

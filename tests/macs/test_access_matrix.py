@@ -220,7 +220,9 @@ def _participation(partnership) -> dict:
 def _planning(partnership) -> dict:
     from planning.models import Priority
 
-    priority = Priority.objects.get(partnership=partnership, title="Neglect")
+    # The plan still being planned: its pages offer forms (a signed plan offers none), so the
+    # matrix checks that each visitor is offered only those they may send.
+    priority = Priority.objects.get(partnership=partnership, title="Children missing education")
     activity = priority.activities.order_by("pk").first()
     return {
         "priority_id": priority.pk,
