@@ -5,7 +5,9 @@ service_length, leadership_experience, professional_experience, lscb_experience,
 report's labels (Table A6), e.g. "BM", "Southeast", "3-4 years". For statement number N:
 sN_true, sN_change, sN_importance holding the report's answer words, any case ("Mostly true",
 "improved", "quite important", "don't know"), or blank. Comments: comment_K for survey
-category K (1-6).
+category K (1-6). Resources (Table A11, for a wave that asks them): resources_financial,
+resources_staffing, resources_systems, resources_training holding "yes" or "no" (any case),
+and resources_needed in the respondent's words.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from django.core.exceptions import ValidationError
 from trust.tabular import Row
 
 from .forms import MAX_COMMENT
-from .models import PROFILE_KEYS, Wave
+from .models import PROFILE_KEYS, ResourceAnswer, Wave
 
 QUESTIONS = (
     ("true", "true_options"),
@@ -49,6 +51,7 @@ def layout(wave: Wave) -> dict:
         "answers": answers,
         "statements": statements,
         "categories": categories,
+        "asks_resources": wave.asks_resources,
     }
 
 
@@ -75,11 +78,17 @@ class ResponseRowCleaner:
         profile = self.profile(row, problems)
         answers = self.answers(row, problems)
         comments = self.comments(row, problems)
-        if not problems and not answers and not comments:
+        resources = self.resources(row, problems)
+        if not problems and not answers and not comments and not resources:
             problems.append("The row has no answers and no comments.")
         if problems:
             raise ValidationError(problems)
-        return {"profile": profile, "answers": answers, "comments": comments}
+        return {
+            "profile": profile,
+            "answers": answers,
+            "comments": comments,
+            "resources": resources,
+        }
 
     def profile(self, row: Row, problems: list[str]) -> dict[str, str]:
         profile = {}
@@ -129,6 +138,29 @@ class ResponseRowCleaner:
             else:
                 comments[category] = raw.strip()
         return comments
+
+    RESOURCES = {f"resources_{name}": name for name, _ in ResourceAnswer.QUESTIONS}
+    ADEQUATE = {value: value for value in ResourceAnswer.Adequate.values}
+
+    def resources(self, row: Row, problems: list[str]) -> dict[str, str]:
+        """The Table A11 answers: yes or no to each question, and what else is needed."""
+        found: dict[str, str] = {}
+        for column, raw in row.values.items():
+            raw = raw.strip()
+            if not raw or not (column in self.RESOURCES or column == "resources_needed"):
+                continue
+            if not self.spec["asks_resources"]:
+                problems.append(f"{column}: this wave does not ask about resources.")
+            elif column == "resources_needed":
+                if len(raw) > MAX_COMMENT:
+                    problems.append(f"{column}: answers can be at most {MAX_COMMENT} characters.")
+                else:
+                    found["needed"] = raw
+            elif _norm(raw) not in self.ADEQUATE:
+                problems.append(f"{column}: “{raw[:40]}” is not yes or no.")
+            else:
+                found[self.RESOURCES[column]] = _norm(raw)
+        return found
 
     def column_meaning(self, column: str) -> tuple | None:
         """None (not an answer column), ("problem", text), or (statement, question)."""

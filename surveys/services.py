@@ -459,7 +459,7 @@ def responses_import(*, wave: Wave, rows: list, file_name: str, actor) -> Import
     result = validate_rows(rows, response_row_cleaner(wave))
     if not result.ok:
         return result
-    responses, answers, comments = [], [], []
+    responses, answers, comments, resources = [], [], [], []
     for data in result.rows:
         response = Response(
             partnership=wave.partnership,
@@ -478,9 +478,14 @@ def responses_import(*, wave: Wave, rows: list, file_name: str, actor) -> Import
             Comment(partnership=wave.partnership, response=response, category_id=cid, text=text)
             for cid, text in data["comments"].items()
         ]
+        if data["resources"]:
+            resources.append(
+                ResourceAnswer(partnership=wave.partnership, response=response, **data["resources"])
+            )
     Response.objects.bulk_create(responses, batch_size=500)
     _answers_insert(wave.partnership_id, answers)
     Comment.objects.bulk_create(comments, batch_size=500)
+    ResourceAnswer.objects.bulk_create(resources, batch_size=500)
     results_changed(wave)
     data_imported.send(
         sender=Response,

@@ -15,7 +15,7 @@ from django_scopes import scopes_disabled
 
 from audit.models import AuditEntry
 from partnerships.roles import Role
-from surveys.models import Comment, CommentCode, Response, Wave
+from surveys.models import Comment, CommentCode, ResourceAnswer, Response, Wave
 
 
 def wave(period: str) -> Wave:
@@ -190,6 +190,35 @@ def test_import_of_a_clean_file_adds_submitted_responses(client_as):
             (a.statement.number, a.truth, a.change, a.importance) for a in bm.answers.all()
         } == {(1, 2, 1, 2), (2, 6, None, None)}
         assert Comment.objects.get(response=bm).text == "fine"
+
+
+def test_import_reads_the_answers_on_resources(client_as):
+    w = wave("2026")
+    header = "s1_true,resources_financial,resources_training,resources_needed\n"
+    client = client_as(Role.BUSINESS_MANAGER)
+
+    def send(body: str):
+        return client.post(
+            url("import", w),
+            {"file": SimpleUploadedFile("old.csv", (header + body).encode(), "text/csv")},
+        )
+
+    # A wave that does not ask about resources refuses them, by row.
+    refused = send("Mostly true,No,,\n").content.decode()
+    assert "Row 2: resources_financial: this wave does not ask about resources." in refused
+    with scopes_disabled():
+        Wave.objects.filter(pk=w.pk).update(asks_resources=True)
+    wrong = send("Mostly true,Maybe,,\n").content.decode()
+    assert "Row 2: resources_financial: “Maybe” is not yes or no." in wrong
+    assert "resources_needed" in client.get(url("import", w)).content.decode()
+    assert send("Mostly true,NO,yes,A data analyst\n,,No,\n").status_code == 302
+    with scopes_disabled():
+        given = sorted(
+            ResourceAnswer.objects.filter(response__wave=w, response__imported=True).values_list(
+                "financial", "staffing", "training", "needed"
+            )
+        )
+    assert given == [("", "", "no", ""), ("no", "", "yes", "A data analyst")]
 
 
 def test_exported_responses_and_comments_carry_no_small_groups(client_as):
