@@ -301,6 +301,7 @@ POLICY: dict[str, Rule] = {
     "reports:sign_off": Rule(STAFF, SIGNERS),
     "reports:publish": Rule(None, BUSINESS_MANAGER),
     "reports:withdraw": Rule(None, BUSINESS_MANAGER),
+    "reports:theory_file": Rule(STAFF),
     "reports:public": Rule(PUBLIC),
     "reports:public_file": Rule(PUBLIC),
     # The national picture: national viewers only; sharing is the business manager's choice

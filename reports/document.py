@@ -61,6 +61,8 @@ class Document:
     title: str
     subtitle: str
     blocks: list[Block] = field(default_factory=list)
+    # A long document (the yearly report) starts each section on a new page; a short one runs on.
+    new_page_per_section: bool = True
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

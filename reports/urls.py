@@ -18,6 +18,11 @@ urlpatterns = [
     path(R + "sign-off/", views.sign_off, name="sign_off"),
     path(R + "publish/", views.publish, name="publish"),
     path(R + "withdraw/", views.withdraw, name="withdraw"),
+    path(
+        "p/<slug:partnership>/theory-of-change/<int:theory_id>/download/<str:fmt>/",
+        views.theory_file,
+        name="theory_file",
+    ),
     path("yearly-reports/<slug:slug>/<str:period>/", views.public, name="public"),
     path(
         "yearly-reports/<slug:slug>/<str:period>/<str:fmt>/",

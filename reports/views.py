@@ -16,13 +16,19 @@ from django_scopes import scope
 from partnerships.models import Partnership
 from signoff.services import SnapshotBroken
 from signoff.views import SignOffActions, sign_off_page
+from theory.models import TheoryOfChange
+from trust.signals import data_exported
 from trust.versioning import EditConflict, conflict_response, expected_version, model_values
 from ui.pages import form_page
 
 from . import selectors, services
 from .assemble import assemble
+from .docx_renderer import render_docx
 from .forms import ReportForm, SectionForm, WithdrawForm
 from .models import NarrativeSection, YearlyReport
+from .pdf_renderer import render_pdf
+from .services import FILE_TYPES
+from .theory import theory_document
 
 
 def report_list(request: HttpRequest, partnership: str) -> HttpResponse:
@@ -274,4 +280,30 @@ def public_file(request: HttpRequest, slug: str, period: str, fmt: str) -> HttpR
     response = HttpResponse(content, content_type=generated.file.content_type)
     response["Content-Disposition"] = content_disposition_header(True, generated.file.download_name)
     response["X-Content-SHA256"] = generated.file.sha256
+    return response
+
+
+def theory_file(request: HttpRequest, partnership: str, theory_id: int, fmt: str) -> HttpResponse:
+    """Our theory of change as Word or PDF (see reports/theory.py for which version)."""
+    if fmt not in FILE_TYPES:
+        raise Http404("No such format.")
+    theory = get_object_or_404(TheoryOfChange, pk=theory_id)
+    document = theory_document(theory, partnership_slug=partnership, actor=request.user)
+    content = (
+        render_docx(document)
+        if fmt == "docx"
+        else render_pdf(document, partnership_name=request.partnership.name)
+    )
+    data_exported.send(
+        sender=TheoryOfChange,
+        actor=request.user,
+        partnership=request.partnership,
+        what=f"theory of change {theory.period}",
+        format=fmt,
+        rows=len(document.blocks),
+    )
+    response = HttpResponse(content, content_type=FILE_TYPES[fmt])
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{request.partnership.short_name} theory of change {theory.period}.{fmt}"
+    )
     return response
