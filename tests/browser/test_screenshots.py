@@ -38,6 +38,9 @@ def _pages() -> dict[str, str]:
         combined = TrainingSession.objects.get(
             partnership__slug="northshire", title__startswith="Listening to young people"
         )
+        evaluating = TrainingSession.objects.get(
+            partnership__slug="northshire", title="Graded care profile 2 for schools"
+        )
     return {
         "home": reverse("partnerships:home", args=["northshire"]),
         "framework-tree": reverse("framework:tree", args=["northshire"]),
@@ -46,6 +49,9 @@ def _pages() -> dict[str, str]:
         "meeting": reverse("meetings:meeting", args=["northshire", meeting.pk]),
         "representation": reverse("meetings:representation", args=["northshire"]) + "?year=2024-25",
         "training-session": reverse("training:session", args=["northshire", combined.pk]),
+        "training-session-evaluating": reverse(
+            "training:session", args=["northshire", evaluating.pk]
+        ),
         "training-year": reverse("training:year", args=["northshire"]) + "?year=2024-25",
         "review": reverse("reviews:review", args=["northshire", review.pk]),
         "review-tree": reverse("reviews:tree", args=["northshire", review.pk]),
