@@ -10,6 +10,7 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from partnerships.roles import Role
@@ -55,7 +56,10 @@ def test_an_outcome_out_of_focus_shows_its_last_judgement_and_when(client_as, cu
     assert "In focus this year: 6 of 16 outcomes." in body
     assert "Not reviewed this year" in body
     assert found.on is not None
-    assert f"Last judged {found.level.label} in 2024-25 ({found.on:%-d %B %Y})." in body
+    # The page gives the day in the partnership's time zone (a judgement saved at 23:30 UTC in
+    # summer was made the next day in England).
+    on = timezone.localtime(found.on)
+    assert f"Last judged {found.level.label} in 2024-25 ({on:%-d %B %Y})." in body
     assert "indicators in focus rated" in body
 
 
